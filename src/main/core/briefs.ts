@@ -1,0 +1,58 @@
+// Briefs: gathering the annotations a scope covers and writing the Markdown where the user can find it.
+import { mkdir, open } from 'node:fs/promises';
+import { join } from 'node:path';
+import filenamify from 'filenamify';
+import type { BriefScope } from '../../shared/api';
+import { renderBriefMarkdown, type BriefItem } from '../../shared/brief-markdown';
+import { DossierError } from '../../shared/errors';
+import { writeFileDurable } from './durable-file';
+import type { Library } from './library';
+
+export async function composeBrief(library: Library, scope: BriefScope): Promise<{ markdown: string; annotationCount: number; title: string }> {
+  if (scope.entityIds.length === 0 && scope.articleIds.length === 0) {
+    throw new DossierError('invalid_input', 'Choose at least one entity or article for the brief to cover.');
+  }
+  const scopeEntities = scope.entityIds.map((id) => library.getEntity(id));
+  const articles = scope.articleIds.map((id) => library.getArticle(id));
+  const wantedArticles = new Set(scope.articleIds);
+  const wantedEntities = new Set(scope.entityIds);
+  const items: BriefItem[] = [];
+  for (const { annotation, article } of await library.allAnnotations()) {
+    if (wantedArticles.has(article.id) || annotation.entityIds.some((id) => wantedEntities.has(id))) {
+      items.push({ annotation, article, entities: annotation.entityIds.map((id) => library.getEntity(id)) });
+    }
+  }
+  const title =
+    scope.title?.trim() ||
+    `Brief: ${[...scopeEntities.map((e) => e.name), ...articles.map((a) => a.title)].slice(0, 3).join('; ')}`;
+  const markdown = renderBriefMarkdown({ title, createdAt: new Date().toISOString(), scopeEntities, items });
+  return { markdown, annotationCount: items.length, title };
+}
+
+const MAX_NAME_BYTES = 200;
+
+/** A file name for a title that is safe on Windows, macOS and Linux. */
+export function briefFileName(title: string): string {
+  let base = filenamify(title.trim(), { replacement: '_' }).replace(/^[.\s]+/, '').trim() || 'brief';
+  while (Buffer.byteLength(base, 'utf8') > MAX_NAME_BYTES) base = Array.from(base).slice(0, -1).join('');
+  return base.endsWith('.md') ? base : `${base}.md`;
+}
+
+/** Writes `markdown` as a new file in `dir`: an existing file is never overwritten, a number is added. */
+export async function writeNewFile(dir: string, fileName: string, markdown: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const stem = fileName.replace(/\.md$/i, '');
+  for (let n = 1; n < 1000; n++) {
+    const path = join(dir, n === 1 ? `${stem}.md` : `${stem} (${n}).md`);
+    try {
+      // Reserving the name with an exclusive create is what makes "never overwrite" hold under races.
+      await (await open(path, 'wx')).close();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw new DossierError('storage', `Could not write to ${dir}: ${(error as Error).message}`);
+    }
+    await writeFileDurable(path, markdown);
+    return path;
+  }
+  throw new DossierError('file_exists', `Too many files named “${stem}” in ${dir}.`);
+}

@@ -1,0 +1,62 @@
+// Durable file writes: a temp file beside the target, fsync, rename over it, fsync the folder. A crash at
+// any moment leaves either the old file or the new one, never half of one.
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { DossierError } from '../../shared/errors';
+
+let tempCounter = 0;
+
+// Windows briefly locks files that a virus scanner or indexer is reading: rename fails with EPERM/EBUSY.
+const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES']);
+const RENAME_ATTEMPTS = 8;
+
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (!RETRYABLE.has(code) || attempt >= RENAME_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 * 2 ** attempt));
+    }
+  }
+}
+
+async function fsyncDirectory(dir: string): Promise<void> {
+  // Windows cannot open a directory for fsync; NTFS journals the rename itself.
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+function describe(error: unknown): string {
+  const err = error as NodeJS.ErrnoException;
+  if (err.code === 'ENOSPC') return 'the disk is full';
+  if (err.code === 'EACCES' || err.code === 'EPERM') return 'permission was denied';
+  if (err.code === 'EROFS') return 'the disk is read-only';
+  return err.message ?? String(error);
+}
+
+export async function writeFileDurable(path: string, data: string | Uint8Array): Promise<void> {
+  const dir = dirname(path);
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${++tempCounter}.tmp`);
+  try {
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await renameWithRetry(temp, path);
+    await fsyncDirectory(dir);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw new DossierError('storage', `Could not save ${path}: ${describe(error)}. The previous version is intact.`);
+  }
+}

@@ -1,0 +1,48 @@
+// The core's implementation of every method of the API contract.
+import type { Handlers } from '../../shared/api';
+import { toErrorValue } from '../../shared/errors';
+import { briefFileName, composeBrief, writeNewFile } from './briefs';
+import type { Library } from './library';
+
+export function createHandlers(library: Library, exportDir: string): Handlers {
+  return {
+    'library.info': async () => ({ path: library.dir, exportDir, articleCount: library.listArticles().length }),
+    'articles.list': async () => library.listArticles(),
+    'articles.get': async ({ id }) => library.loadArticle(id),
+    'articles.import': async ({ files }) => {
+      const prepared = library.prepareImport(files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') })));
+      const written = await library.commitImport(prepared);
+      let next = 0;
+      return prepared.map((item) =>
+        item.ok ? { ok: true as const, ...written[next++] } : { ok: false as const, fileName: item.fileName, error: toErrorValue(item.error) },
+      );
+    },
+    'articles.update': async ({ id, patch }) => library.updateArticle(id, patch),
+    'annotations.list': async ({ articleId }) => library.listAnnotations(articleId),
+    'annotations.create': async ({ articleId, start, end, exact, ...fields }) =>
+      library.createAnnotation(articleId, start, end, exact, fields),
+    'annotations.update': async ({ articleId, id, patch }) => library.updateAnnotation(articleId, id, patch),
+    'annotations.delete': async ({ articleId, id }) => {
+      await library.deleteAnnotation(articleId, id);
+      return { deleted: true as const };
+    },
+    'entities.list': async () => library.listEntities(),
+    'entities.create': async ({ type, name, date }) => library.createEntity(type, name, date ?? null),
+    'entities.get': async ({ id }) => {
+      const entity = library.getEntity(id);
+      const annotations = (await library.allAnnotations())
+        .filter(({ annotation }) => annotation.entityIds.includes(id))
+        .map(({ annotation, article }) => ({ annotation, article: { id: article.id, title: article.title } }));
+      return { entity, annotations };
+    },
+    'briefs.render': async (scope) => {
+      const { markdown, annotationCount } = await composeBrief(library, scope);
+      return { markdown, annotationCount };
+    },
+    'briefs.export': async ({ fileName, ...scope }) => {
+      const { markdown, annotationCount, title } = await composeBrief(library, scope);
+      const path = await writeNewFile(exportDir, briefFileName(fileName || title), markdown);
+      return { path, markdown, annotationCount };
+    },
+  };
+}

@@ -1,0 +1,32 @@
+// Builds the core in order — library, then handlers — for any host. Imports nothing from Electron.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Handlers } from '../../shared/api';
+import { createHandlers } from './handlers';
+import { Library } from './library';
+
+export interface Core {
+  library: Library;
+  handlers: Handlers;
+  close(): Promise<void>;
+}
+
+export async function openCore(options: { libraryDir: string; exportDir?: string }): Promise<Core> {
+  const library = await Library.open(options.libraryDir);
+  const exportDir = options.exportDir ?? join(options.libraryDir, 'exports');
+  return { library, handlers: createHandlers(library, exportDir), close: () => library.close() };
+}
+
+export const APP_NAME = 'Dossier';
+
+/** The per-user application data folder, the same one Electron's app.getPath('appData') gives. */
+export function appDataDir(): string {
+  if (process.platform === 'win32') return process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming');
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support');
+  return process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config');
+}
+
+/** Where the library lives unless the user chose another folder. */
+export function defaultLibraryDir(): string {
+  return process.env.DOSSIER_LIBRARY ?? join(appDataDir(), APP_NAME, 'library');
+}

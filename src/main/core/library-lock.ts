@@ -1,0 +1,55 @@
+// One running Dossier per library: a lock file naming the process that holds it.
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { open, readFile, rm } from 'node:fs/promises';
+import { DossierError } from '../../shared/errors';
+
+const LOCK_NAME = '.dossier.lock';
+
+interface LockInfo {
+  pid: number;
+  host: string;
+  since: string;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export async function acquireLibraryLock(dir: string): Promise<() => Promise<void>> {
+  const path = join(dir, LOCK_NAME);
+  const info: LockInfo = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(path, 'wx');
+      await handle.writeFile(JSON.stringify(info));
+      await handle.close();
+      return async () => {
+        await rm(path, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      let holder: LockInfo | null = null;
+      try {
+        holder = JSON.parse(await readFile(path, 'utf8')) as LockInfo;
+      } catch {
+        holder = null;
+      }
+      const stale = !holder || (holder.host === info.host && !isAlive(holder.pid));
+      if (!stale) {
+        throw new DossierError(
+          'library_locked',
+          `The library ${dir} is open in another Dossier process (pid ${holder!.pid} on ${holder!.host}). Close it first.`,
+        );
+      }
+      // The process that held it is gone (a crash): the lock is ours to take.
+      await rm(path, { force: true });
+    }
+  }
+  throw new DossierError('library_locked', `Could not lock the library ${dir}.`);
+}

@@ -1,0 +1,362 @@
+// The library on disk (DESIGN.md "Storage"): article metadata, bodies, snapshots, per-article annotation
+// files and entities, each a small lowdb file written through one queue.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { canonicalText } from '../../shared/canonical-text';
+import { DossierError } from '../../shared/errors';
+import {
+  AnnotationsFileSchema,
+  BodyFileSchema,
+  EntitiesFileSchema,
+  LibraryFileSchema,
+  SCHEMA_VERSION,
+  type Annotation,
+  type AnnotationsFile,
+  type Article,
+  type ArticlePatch,
+  type DocNode,
+  type EntitiesFile,
+  type Entity,
+  type EntityType,
+  type LibraryFile,
+} from '../../shared/model';
+import { describeRange, findOccurrences } from '../../shared/selectors';
+import { writeFileDurable } from './durable-file';
+import { newId } from './ids';
+import { extractArticle } from './importers';
+import type { ExtractedArticle } from './importers/types';
+import { Store, ValidatedJsonFile } from './json-file';
+import { acquireLibraryLock } from './library-lock';
+import { WriteQueue } from './write-queue';
+
+export interface FileToImport {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** An import checked and extracted but not yet written: nothing is on disk until commitImport. */
+export type PreparedImport =
+  | { ok: true; fileName: string; duplicateOf: Article | null; sha256: string; bytes: Uint8Array; extracted: ExtractedArticle | null }
+  | { ok: false; fileName: string; error: DossierError };
+
+export interface NewAnnotation {
+  note?: string;
+  tags?: string[];
+  color?: Annotation['color'];
+  entityIds?: string[];
+}
+
+export interface LoadedArticle {
+  article: Article;
+  doc: DocNode;
+  text: string;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function countWords(text: string): number {
+  return text.split(/\s+/u).filter(Boolean).length;
+}
+
+const sameName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+
+export class Library {
+  private readonly annotationStores = new Map<string, Store<AnnotationsFile>>();
+  private readonly annotationCounts = new Map<string, number>();
+
+  private constructor(
+    readonly dir: string,
+    private readonly queue: WriteQueue,
+    private readonly library: Store<LibraryFile>,
+    private readonly entities: Store<EntitiesFile>,
+    private readonly releaseLock: () => Promise<void>,
+  ) {}
+
+  static async open(dir: string): Promise<Library> {
+    await mkdir(dir, { recursive: true });
+    const releaseLock = await acquireLibraryLock(dir);
+    try {
+      const queue = new WriteQueue();
+      const library = await Store.open(
+        join(dir, 'library.json'),
+        LibraryFileSchema,
+        { schemaVersion: SCHEMA_VERSION, articles: [] },
+        queue,
+      );
+      const entities = await Store.open(
+        join(dir, 'entities.json'),
+        EntitiesFileSchema,
+        { schemaVersion: SCHEMA_VERSION, entities: [], relations: [] },
+        queue,
+      );
+      const opened = new Library(dir, queue, library, entities, releaseLock);
+      await opened.loadAnnotationCounts();
+      return opened;
+    } catch (error) {
+      await releaseLock();
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.queue.run(async () => undefined);
+    await this.releaseLock();
+  }
+
+  private async loadAnnotationCounts(): Promise<void> {
+    await Promise.all(
+      this.library.data.articles.map(async (article) => {
+        const store = await this.annotationStore(article.id);
+        this.annotationCounts.set(article.id, store.data.annotations.length);
+      }),
+    );
+  }
+
+  // Articles
+
+  listArticles(): (Article & { annotationCount: number })[] {
+    return this.library.data.articles.map((article) => ({
+      ...article,
+      annotationCount: this.annotationCounts.get(article.id) ?? 0,
+    }));
+  }
+
+  getArticle(id: string): Article {
+    const article = this.library.data.articles.find((a) => a.id === id);
+    if (!article) throw new DossierError('not_found', `No article with id ${id} in this library.`);
+    return article;
+  }
+
+  async loadArticle(id: string): Promise<LoadedArticle> {
+    const article = this.getArticle(id);
+    const adapter = new ValidatedJsonFile(join(this.articleDir(id), 'body.json'), BodyFileSchema);
+    const body = await adapter.read();
+    if (!body) throw new DossierError('library_corrupt', `The body of “${article.title}” is missing from the library.`);
+    return { article, doc: body.doc, text: canonicalText(body.doc) };
+  }
+
+  async updateArticle(id: string, patch: ArticlePatch): Promise<Article> {
+    this.getArticle(id);
+    const data = await this.library.update((current) => ({
+      ...current,
+      articles: current.articles.map((a) => (a.id === id ? { ...a, ...patch } : a)),
+    }));
+    return data.articles.find((a) => a.id === id)!;
+  }
+
+  /** Reads and extracts files without writing anything. */
+  prepareImport(files: FileToImport[]): PreparedImport[] {
+    const seen = new Map<string, PreparedImport>();
+    return files.map((file): PreparedImport => {
+      try {
+        const hash = sha256(file.bytes);
+        const existing = this.library.data.articles.find((a) => a.source.sha256 === hash) ?? null;
+        if (existing) return { ok: true, fileName: file.name, duplicateOf: existing, sha256: hash, bytes: file.bytes, extracted: null };
+        const earlier = seen.get(hash);
+        if (earlier?.ok) return { ...earlier, fileName: file.name };
+        const extracted = extractArticle({ fileName: file.name, bytes: file.bytes });
+        const prepared: PreparedImport = { ok: true, fileName: file.name, duplicateOf: null, sha256: hash, bytes: file.bytes, extracted };
+        seen.set(hash, prepared);
+        return prepared;
+      } catch (error) {
+        const dossierError =
+          error instanceof DossierError
+            ? error
+            : new DossierError('invalid_input', `Could not import “${file.name}”: ${(error as Error).message}`);
+        return { ok: false, fileName: file.name, error: dossierError };
+      }
+    });
+  }
+
+  /** Writes prepared imports: snapshot and body first, then the library file that makes them visible. */
+  async commitImport(prepared: PreparedImport[]): Promise<{ fileName: string; article: Article; duplicate: boolean }[]> {
+    const results: { fileName: string; article: Article; duplicate: boolean }[] = [];
+    const bySha = new Map<string, Article>();
+    for (const item of prepared) {
+      if (!item.ok) continue;
+      const known = item.duplicateOf ?? bySha.get(item.sha256);
+      if (known || !item.extracted) {
+        results.push({ fileName: item.fileName, article: known!, duplicate: true });
+        continue;
+      }
+      const article = await this.writeArticle(item.fileName, item.sha256, item.bytes, item.extracted);
+      bySha.set(item.sha256, article);
+      results.push({ fileName: item.fileName, article, duplicate: false });
+    }
+    return results;
+  }
+
+  private async writeArticle(fileName: string, hash: string, bytes: Uint8Array, extracted: ExtractedArticle): Promise<Article> {
+    const text = canonicalText(extracted.doc);
+    const article: Article = {
+      id: newId(),
+      title: extracted.title,
+      byline: extracted.byline,
+      siteName: extracted.siteName,
+      url: extracted.url,
+      publishedAt: extracted.publishedAt,
+      clippedAt: new Date().toISOString(),
+      lang: extracted.lang,
+      dir: extracted.dir,
+      excerpt: extracted.excerpt,
+      wordCount: countWords(text),
+      tags: [],
+      source: { fileName, mediaType: extracted.mediaType, encoding: extracted.encoding, sha256: hash, size: bytes.byteLength },
+    };
+    await this.queue.run(async () => {
+      await mkdir(join(this.dir, 'snapshots'), { recursive: true });
+      const snapshot = join(this.dir, 'snapshots', hash);
+      if (!(await stat(snapshot).catch(() => null))) await writeFileDurable(snapshot, bytes);
+      await mkdir(this.articleDir(article.id), { recursive: true });
+      await writeFileDurable(
+        join(this.articleDir(article.id), 'body.json'),
+        JSON.stringify({ schemaVersion: SCHEMA_VERSION, doc: extracted.doc }),
+      );
+    });
+    await this.library.update((current) => ({ ...current, articles: [...current.articles, article] }));
+    this.annotationCounts.set(article.id, 0);
+    return article;
+  }
+
+  async readSnapshot(hash: string): Promise<Buffer> {
+    return readFile(join(this.dir, 'snapshots', hash));
+  }
+
+  // Annotations
+
+  private articleDir(id: string): string {
+    return join(this.dir, 'articles', id);
+  }
+
+  private async annotationStore(articleId: string): Promise<Store<AnnotationsFile>> {
+    let store = this.annotationStores.get(articleId);
+    if (!store) {
+      store = await Store.open(
+        join(this.articleDir(articleId), 'annotations.json'),
+        AnnotationsFileSchema,
+        { schemaVersion: SCHEMA_VERSION, annotations: [] },
+        this.queue,
+      );
+      this.annotationStores.set(articleId, store);
+    }
+    return store;
+  }
+
+  async listAnnotations(articleId: string): Promise<Annotation[]> {
+    this.getArticle(articleId);
+    const store = await this.annotationStore(articleId);
+    return [...store.data.annotations].sort((a, b) => a.target.position.start - b.target.position.start);
+  }
+
+  private checkEntityIds(ids: string[]): void {
+    for (const id of ids) this.getEntity(id);
+  }
+
+  async createAnnotation(articleId: string, start: number, end: number, exact: string, fields: NewAnnotation): Promise<Annotation> {
+    const { text } = await this.loadArticle(articleId);
+    if (!(start < end && end <= text.length) || text.slice(start, end) !== exact) {
+      throw new DossierError(
+        'invalid_input',
+        'The selected text does not match the article at that place. Select the passage again.',
+      );
+    }
+    this.checkEntityIds(fields.entityIds ?? []);
+    const now = new Date().toISOString();
+    const annotation: Annotation = {
+      id: newId(),
+      articleId,
+      created: now,
+      modified: now,
+      target: describeRange(text, start, end),
+      note: fields.note ?? '',
+      tags: fields.tags ?? [],
+      color: fields.color ?? 'yellow',
+      entityIds: [...new Set(fields.entityIds ?? [])],
+      speakerId: null,
+      anchor: 'anchored',
+    };
+    const store = await this.annotationStore(articleId);
+    const data = await store.update((current) => ({ ...current, annotations: [...current.annotations, annotation] }));
+    this.annotationCounts.set(articleId, data.annotations.length);
+    return annotation;
+  }
+
+  /** Where a quote occurs in the article's text: it must occur exactly once (the CLI's way to annotate). */
+  async locateQuote(articleId: string, quote: string): Promise<{ start: number; end: number }> {
+    const { article, text } = await this.loadArticle(articleId);
+    const found = findOccurrences(text, quote);
+    if (found.length === 0) throw new DossierError('quote_not_found', `The quote is not in “${article.title}”.`);
+    if (found.length > 1) {
+      throw new DossierError(
+        'quote_ambiguous',
+        `The quote occurs ${found.length} times in “${article.title}”: quote more of the passage so that it is unique.`,
+      );
+    }
+    return { start: found[0], end: found[0] + quote.length };
+  }
+
+  async updateAnnotation(articleId: string, id: string, patch: NewAnnotation): Promise<Annotation> {
+    this.getArticle(articleId);
+    if (patch.entityIds) this.checkEntityIds(patch.entityIds);
+    const store = await this.annotationStore(articleId);
+    if (!store.data.annotations.some((a) => a.id === id)) throw new DossierError('not_found', `No annotation with id ${id}.`);
+    const modified = new Date().toISOString();
+    const data = await store.update((current) => ({
+      ...current,
+      annotations: current.annotations.map((a) =>
+        a.id === id
+          ? { ...a, ...patch, entityIds: patch.entityIds ? [...new Set(patch.entityIds)] : a.entityIds, modified }
+          : a,
+      ),
+    }));
+    return data.annotations.find((a) => a.id === id)!;
+  }
+
+  async deleteAnnotation(articleId: string, id: string): Promise<void> {
+    this.getArticle(articleId);
+    const store = await this.annotationStore(articleId);
+    if (!store.data.annotations.some((a) => a.id === id)) throw new DossierError('not_found', `No annotation with id ${id}.`);
+    const data = await store.update((current) => ({ ...current, annotations: current.annotations.filter((a) => a.id !== id) }));
+    this.annotationCounts.set(articleId, data.annotations.length);
+  }
+
+  /** Every annotation of the library with its article, in library order then text order. */
+  async allAnnotations(): Promise<{ annotation: Annotation; article: Article }[]> {
+    const out: { annotation: Annotation; article: Article }[] = [];
+    for (const article of this.library.data.articles) {
+      if (!this.annotationCounts.get(article.id)) continue;
+      for (const annotation of await this.listAnnotations(article.id)) out.push({ annotation, article });
+    }
+    return out;
+  }
+
+  // Entities
+
+  listEntities(): Entity[] {
+    return [...this.entities.data.entities].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  getEntity(id: string): Entity {
+    const entity = this.entities.data.entities.find((e) => e.id === id);
+    if (!entity) throw new DossierError('not_found', `No entity with id ${id} in this library.`);
+    return entity;
+  }
+
+  findEntity(type: EntityType, name: string): Entity | undefined {
+    return this.entities.data.entities.find((e) => e.type === type && sameName(e.name, name.trim()));
+  }
+
+  async createEntity(type: EntityType, name: string, date: string | null = null): Promise<Entity> {
+    const trimmed = name.trim();
+    if (this.findEntity(type, trimmed)) {
+      throw new DossierError('duplicate', `There is already ${type === 'event' ? 'an' : 'a'} ${type} named “${trimmed}”.`);
+    }
+    if (date && type !== 'event') throw new DossierError('invalid_input', 'Only events carry a date.');
+    const entity: Entity = { id: newId(), type, name: trimmed, aliases: [], description: '', wikidataId: null, date };
+    await this.entities.update((current) => ({ ...current, entities: [...current.entities, entity] }));
+    return entity;
+  }
+}

@@ -1,0 +1,215 @@
+// The `dossier` command line: batch work on a library, and the loopback host (`dossier serve`).
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { unwrap, type Input, type MethodName, type Output } from '../../shared/api';
+import { DossierError } from '../../shared/errors';
+import { ENTITY_TYPES, EntityTypeSchema, type EntityType } from '../../shared/model';
+import { defaultLibraryDir, openCore, type Core } from '../core';
+import { dispatch } from '../core/dispatch';
+import { startHttpHost } from './http-host';
+
+const USAGE = `Usage: dossier <command> [options]
+
+Commands:
+  import FILE...                 import article files (.txt, .html, .htm, .md)
+  list                           list the library's articles
+  show ID                        an article's metadata and text
+  annotate ID --quote TEXT [--note TEXT] [--link TYPE:NAME]...
+                                 annotate the passage TEXT (it must occur exactly once)
+  brief [--entity NAME]... [--article ID]... [--title TEXT] [--out FILE]
+                                 a Markdown brief of the matching annotations
+  serve [--port N]               serve the app on 127.0.0.1 (prints its URL with the access token)
+
+Options:
+  --library DIR   the library folder (default: ${defaultLibraryDir()})
+  --exports DIR   where the app saves exported briefs (serve; default: DIR/exports of the library)
+  --json          print JSON
+  -h, --help      this help`;
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  library: { type: 'string' },
+  exports: { type: 'string' },
+  json: { type: 'boolean' },
+  quote: { type: 'string' },
+  note: { type: 'string' },
+  link: { type: 'string', multiple: true },
+  entity: { type: 'string', multiple: true },
+  article: { type: 'string', multiple: true },
+  title: { type: 'string' },
+  out: { type: 'string' },
+  force: { type: 'boolean' },
+  port: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+async function call<M extends MethodName>(core: Core, name: M, input: Input<M>): Promise<Output<M>> {
+  return unwrap((await dispatch(core.handlers, name, input)) as never) as Output<M>;
+}
+
+function print(values: Values, json: unknown, text: string): void {
+  process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : `${text}\n`);
+}
+
+function parseLink(spec: string): { type: EntityType; name: string } {
+  const colon = spec.indexOf(':');
+  const rawType = colon > 0 ? spec.slice(0, colon).trim().toLowerCase() : '';
+  const name = spec.slice(colon + 1).trim();
+  const type = rawType === 'organization' ? 'organisation' : rawType;
+  if (!EntityTypeSchema.safeParse(type).success || !name) {
+    throw new UsageError(
+      `--link "${spec}": write TYPE:NAME with TYPE one of ${ENTITY_TYPES.join(', ')} (or organization), e.g. person:Mike Pompeo`,
+    );
+  }
+  return { type: type as EntityType, name };
+}
+
+async function runImport(core: Core, files: string[], values: Values): Promise<void> {
+  if (files.length === 0) throw new UsageError('import: name at least one file');
+  const read = await Promise.all(
+    files.map(async (path) => {
+      const info = await stat(path).catch(() => null);
+      if (!info) throw new DossierError('not_found', `${path}: no such file`);
+      if (!info.isFile()) throw new DossierError('invalid_input', `${path} is not a file`);
+      return { name: basename(path), bytes: new Uint8Array(await readFile(path)) };
+    }),
+  );
+  // All or nothing: a bad file leaves the library exactly as it was.
+  const prepared = core.library.prepareImport(read);
+  const failed = prepared.find((p) => !p.ok);
+  if (failed && !failed.ok) throw failed.error;
+  const results = await core.library.commitImport(prepared);
+  print(
+    values,
+    results.map((r) => ({ ...r.article, fileName: r.fileName, duplicate: r.duplicate })),
+    results
+      .map((r) => `${r.duplicate ? 'already in the library' : 'imported'}  ${r.article.id}  ${r.article.title}  (${r.fileName})`)
+      .join('\n'),
+  );
+}
+
+async function runAnnotate(core: Core, id: string | undefined, values: Values): Promise<void> {
+  if (!id) throw new UsageError('annotate: name the article ID');
+  if (!values.quote) throw new UsageError('annotate: --quote TEXT is required');
+  const links = (values.link ?? []).map(parseLink);
+  // Find the passage before creating anything, so a failure changes nothing.
+  const { start, end } = await core.library.locateQuote(id, values.quote);
+  const entityIds: string[] = [];
+  for (const link of links) {
+    const existing = core.library.findEntity(link.type, link.name);
+    entityIds.push(existing ? existing.id : (await call(core, 'entities.create', link)).id);
+  }
+  const annotation = await call(core, 'annotations.create', {
+    articleId: id,
+    start,
+    end,
+    exact: values.quote,
+    note: values.note ?? '',
+    entityIds,
+  });
+  print(values, annotation, `annotated ${annotation.id}: “${annotation.target.quote.exact}” (${start}–${end})`);
+}
+
+async function runBrief(core: Core, values: Values): Promise<void> {
+  const entities = core.library.listEntities();
+  const entityIds = (values.entity ?? []).map((name) => {
+    const matches = entities.filter((e) => e.name.localeCompare(name, undefined, { sensitivity: 'accent' }) === 0);
+    if (matches.length === 0) throw new DossierError('not_found', `No entity named “${name}” in this library.`);
+    if (matches.length > 1) throw new DossierError('invalid_input', `“${name}” names ${matches.length} entities of different types.`);
+    return matches[0].id;
+  });
+  const { markdown } = await call(core, 'briefs.render', { entityIds, articleIds: values.article ?? [], title: values.title });
+  if (!values.out) {
+    process.stdout.write(markdown);
+    return;
+  }
+  if (!values.force && (await stat(values.out).catch(() => null))) {
+    throw new DossierError('file_exists', `${values.out} exists already; add --force to replace it.`);
+  }
+  await writeFile(values.out, markdown);
+  process.stderr.write(`brief written to ${values.out}\n`);
+}
+
+async function runServe(core: Core, values: Values, rendererDir: string): Promise<void> {
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535');
+  if (!(await stat(join(rendererDir, 'index.html')).catch(() => null))) {
+    throw new DossierError('not_found', 'The UI is not built: run `npm run build` first.');
+  }
+  const host = await startHttpHost({ handlers: core.handlers, rendererDir, port });
+  process.stdout.write(`Dossier is serving ${core.library.dir}\nOpen ${host.url}\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await host.close();
+}
+
+export async function main(argv: string[], options: { rendererDir: string }): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    process.stderr.write(`dossier: ${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  const known = ['import', 'list', 'show', 'annotate', 'brief', 'serve'];
+  if (!known.includes(command)) {
+    process.stderr.write(`dossier: unknown command "${command}"\n${USAGE}\n`);
+    return 2;
+  }
+  let core: Core | null = null;
+  try {
+    core = await openCore({ libraryDir: values.library ?? defaultLibraryDir(), exportDir: values.exports });
+    switch (command) {
+      case 'import':
+        await runImport(core, rest, values);
+        break;
+      case 'list': {
+        const articles = await call(core, 'articles.list', {});
+        const rows = articles.map(({ id, title, byline, siteName, url, publishedAt, annotationCount }) => ({
+          id, title, byline, siteName, url, publishedAt, annotationCount,
+        }));
+        print(values, rows, rows.map((a) => `${a.id}  ${a.title}  [${a.siteName ?? 'no site'}, ${a.publishedAt ?? 'no date'}, ${a.annotationCount} annotations]`).join('\n') || '(the library is empty)');
+        break;
+      }
+      case 'show': {
+        if (!rest[0]) throw new UsageError('show: name the article ID');
+        const { article, text } = await call(core, 'articles.get', { id: rest[0] });
+        print(values, { article, text }, `${article.title}\n${[article.byline, article.siteName, article.publishedAt, article.url].filter(Boolean).join(' · ')}\n\n${text}`);
+        break;
+      }
+      case 'annotate':
+        await runAnnotate(core, rest[0], values);
+        break;
+      case 'brief':
+        await runBrief(core, values);
+        break;
+      case 'serve':
+        await runServe(core, values, options.rendererDir);
+        break;
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`dossier: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`dossier: ${(error as Error).message}\n`);
+    if (!(error instanceof DossierError) && !(error instanceof Error && error.name === 'ApiError')) console.error(error);
+    return 1;
+  } finally {
+    await core?.close();
+  }
+}
+

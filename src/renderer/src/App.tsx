@@ -1,0 +1,71 @@
+// The app shell: the library and entities on the left, the current view beside them.
+import { StatusBar } from './components/StatusBar';
+import { LibraryProvider, useLibrary } from './hooks/use-library';
+import { hrefs, useRoute } from './hooks/use-route';
+import { StatusProvider } from './hooks/use-status';
+import { BriefPage } from './features/briefs/BriefPage';
+import { EntityList } from './features/entities/EntityList';
+import { EntityPage } from './features/entities/EntityPage';
+import { DropZone } from './features/library/DropZone';
+import { ImportButton } from './features/library/ImportButton';
+import { LibraryList } from './features/library/LibraryList';
+import { ReaderView } from './features/reader/ReaderView';
+
+function Home() {
+  const { articles, loaded, error } = useLibrary();
+  if (error) return <main className="page"><p className="form-error" role="alert">{error}</p></main>;
+  return (
+    <main className="page welcome" aria-label="Welcome">
+      <h1>{loaded && articles.length === 0 ? 'Your library is empty' : 'Dossier'}</h1>
+      <p>Import article files — plain text, HTML or Markdown — with the Import button, or drop them on this window.</p>
+      <ul className="keys">
+        <li><kbd>A</kbd> annotates the passage you selected in an article</li>
+        <li><kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves an annotation</li>
+        <li><kbd>Esc</kbd> cancels</li>
+      </ul>
+    </main>
+  );
+}
+
+function Shell() {
+  const route = useRoute();
+  return (
+    <div className="app">
+      <header className="topbar">
+        <a className="brand" href={hrefs.home()}>
+          Dossier
+        </a>
+        <div className="topbar-actions">
+          <ImportButton />
+          <a className="button" href={hrefs.brief()}>
+            Brief
+          </a>
+        </div>
+      </header>
+      <div className="main">
+        <nav className="sidebar" aria-label="Library">
+          <h2>Articles</h2>
+          <LibraryList currentId={route.name === 'article' ? route.id : null} />
+          <h2>Entities</h2>
+          <EntityList currentId={route.name === 'entity' ? route.id : null} />
+        </nav>
+        {route.name === 'home' && <Home />}
+        {route.name === 'article' && <ReaderView key={route.id} id={route.id} annotationId={route.annotationId} />}
+        {route.name === 'entity' && <EntityPage id={route.id} />}
+        {route.name === 'brief' && <BriefPage key={window.location.hash} initialEntityIds={route.entityIds} initialArticleIds={route.articleIds} />}
+      </div>
+      <StatusBar />
+      <DropZone />
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <StatusProvider>
+      <LibraryProvider>
+        <Shell />
+      </LibraryProvider>
+    </StatusProvider>
+  );
+}

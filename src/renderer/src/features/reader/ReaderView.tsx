@@ -1,0 +1,243 @@
+// The reader: the article rendered read-only with TipTap, its annotations drawn over it, and the panel
+// where passages are annotated and linked.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { EditorContent, useEditor } from '@tiptap/react';
+import type { Editor } from '@tiptap/core';
+import { canonicalize, toDocPosition, type CanonicalText } from '../../../../shared/canonical-text';
+import { documentExtensions } from '../../../../shared/document-schema';
+import type { Annotation, Article, DocNode } from '../../../../shared/model';
+import { anchorTarget } from '../../../../shared/selectors';
+import { formatDate } from '../../components/format';
+import { useLibrary } from '../../hooks/use-library';
+import { hrefs } from '../../hooks/use-route';
+import { useStatus } from '../../hooks/use-status';
+import { call } from '../../lib/dossier';
+import { AnnotationEditor, type AnnotationFields } from '../annotations/AnnotationEditor';
+import { AnnotationList } from '../annotations/AnnotationList';
+import { AnnotationHighlights, annotationHighlightsKey, type HighlightRange } from './extensions/annotation-highlights';
+import { MetadataEditor } from './MetadataEditor';
+import { useTextSelection, type TextRange } from './use-text-selection';
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
+
+function ArticleBody({ doc, dir, lang, onReady }: { doc: DocNode; dir: string | null; lang: string | null; onReady(editor: Editor): void }) {
+  const editor = useEditor({ extensions: [...documentExtensions, AnnotationHighlights], content: doc, editable: false }, [doc]);
+  useEffect(() => {
+    if (editor) onReady(editor);
+  }, [editor, onReady]);
+  return (
+    <div className="article-body" dir={dir ?? 'auto'} lang={lang ?? undefined} aria-label="Article text">
+      <EditorContent editor={editor} />
+    </div>
+  );
+}
+
+export function ReaderView({ id, annotationId }: { id: string; annotationId: string | null }) {
+  const { version, refresh } = useLibrary();
+  const { say } = useStatus();
+  const [data, setData] = useState<{ article: Article; doc: DocNode; text: string } | null>(null);
+  const [annotations, setAnnotations] = useState<Annotation[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [draft, setDraft] = useState<TextRange | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [editingDetails, setEditingDetails] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    setLoadError(null);
+    Promise.all([call('articles.get', { id }), call('annotations.list', { articleId: id })])
+      .then(([article, list]) => {
+        if (cancelled) return;
+        setData((old) => (old && old.article.id === id && old.text === article.text ? { ...old, article: article.article } : article));
+        setAnnotations(list);
+      })
+      .catch((err: Error) => !cancelled && setLoadError(err.message));
+    return () => {
+      cancelled = true;
+    };
+  }, [id, version]);
+
+  useEffect(() => {
+    setDraft(null);
+    setEditingId(null);
+    setEditingDetails(false);
+  }, [id]);
+
+  const canonical: CanonicalText | null = useMemo(() => (editor ? canonicalize(editor.state.doc.toJSON() as DocNode) : null), [editor]);
+  const selection = useTextSelection(editor, canonical);
+
+  // Draw the annotations (and the passage being annotated) over the text.
+  useEffect(() => {
+    if (!editor || !canonical || editor.isDestroyed) return;
+    const ranges: HighlightRange[] = [];
+    const add = (start: number, end: number, rangeId: string, className: string) => {
+      const from = toDocPosition(canonical.segments, start, 'start');
+      const to = toDocPosition(canonical.segments, end, 'end');
+      if (from !== null && to !== null && from < to) ranges.push({ from, to, id: rangeId, className });
+    };
+    for (const a of annotations) {
+      const anchor = anchorTarget(canonical.text, a.target);
+      if (anchor.status !== 'orphaned') add(anchor.start, anchor.end, a.id, `highlight highlight-${a.color}`);
+    }
+    if (draft) add(draft.start, draft.end, 'draft', 'highlight highlight-draft');
+    editor.view.dispatch(editor.state.tr.setMeta(annotationHighlightsKey, ranges));
+  }, [editor, canonical, annotations, draft]);
+
+  const showAnnotation = useCallback(
+    (annotation: string) => {
+      const el = editor?.view.dom.querySelector(`[data-annotation-id="${CSS.escape(annotation)}"]`);
+      el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    },
+    [editor],
+  );
+
+  useEffect(() => {
+    if (annotationId && annotations.length) showAnnotation(annotationId);
+  }, [annotationId, annotations, showAnnotation]);
+
+  const startAnnotation = useCallback(() => {
+    if (!selection) {
+      say('Select a passage of the article first.', 'error');
+      return;
+    }
+    setEditingId(null);
+    setDraft(selection);
+  }, [selection, say]);
+
+  // "A" annotates the selection, as in Hypothesis; it never fires while the user is typing.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() !== 'a' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (!selection) return;
+      event.preventDefault();
+      startAnnotation();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selection, startAnnotation]);
+
+  if (loadError) return <main className="reader"><p className="form-error" role="alert">{loadError}</p></main>;
+  if (!data) return <main className="reader"><p className="muted">Loading…</p></main>;
+  const { article } = data;
+
+  const create = async (fields: AnnotationFields) => {
+    if (!draft) return;
+    const created = await call('annotations.create', { articleId: id, ...draft, ...fields });
+    setDraft(null);
+    window.getSelection()?.removeAllRanges();
+    say(`Annotation saved: “${created.target.quote.exact.slice(0, 60)}${created.target.quote.exact.length > 60 ? '…' : ''}”`);
+    refresh();
+  };
+
+  const update = async (annotation: Annotation, fields: AnnotationFields) => {
+    await call('annotations.update', { articleId: id, id: annotation.id, patch: fields });
+    setEditingId(null);
+    say('Annotation updated.');
+    refresh();
+  };
+
+  const remove = async (annotation: string) => {
+    try {
+      await call('annotations.delete', { articleId: id, id: annotation });
+      say('Annotation deleted.');
+      refresh();
+    } catch (err) {
+      say((err as Error).message, 'error');
+    }
+  };
+
+  const editing = annotations.find((a) => a.id === editingId) ?? null;
+  const source = [article.byline, article.siteName, formatDate(article.publishedAt)].filter(Boolean).join(' · ');
+
+  return (
+    <div className="reader-layout">
+      <main className="reader" aria-label="Reader">
+        <header className="article-header">
+          {editingDetails ? (
+            <MetadataEditor
+              article={article}
+              onDone={(saved) => {
+                setEditingDetails(false);
+                if (saved) {
+                  say('Details saved.');
+                  refresh();
+                }
+              }}
+            />
+          ) : (
+            <>
+              <h1 dir="auto">{article.title}</h1>
+              <p className="article-source">
+                {source || <span className="muted">No author, site or date yet</span>}
+                {article.url && (
+                  <>
+                    {' · '}
+                    <span className="url" title={article.url}>
+                      {article.url}
+                    </span>
+                  </>
+                )}
+              </p>
+              <div className="toolbar">
+                <button type="button" className="button" onClick={() => setEditingDetails(true)}>
+                  Edit details
+                </button>
+                <button
+                  type="button"
+                  className="button primary"
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={startAnnotation}
+                  disabled={!selection}
+                  aria-keyshortcuts="A"
+                  title="Annotate the selected passage (A)"
+                >
+                  Annotate
+                </button>
+                <a className="button" href={hrefs.brief({ articleIds: [article.id] })}>
+                  Brief…
+                </a>
+              </div>
+            </>
+          )}
+        </header>
+        <ArticleBody doc={data.doc} dir={article.dir} lang={article.lang} onReady={setEditor} />
+      </main>
+      <aside className="panel" aria-label="Annotations panel">
+        {draft && (
+          <section aria-label="New annotation">
+            <h2>New annotation</h2>
+            <AnnotationEditor quote={draft.exact} initial={{ note: '', tags: [], entityIds: [] }} submitLabel="Save annotation" onSubmit={create} onCancel={() => setDraft(null)} />
+          </section>
+        )}
+        {editing && (
+          <section aria-label="Edit annotation">
+            <h2>Edit annotation</h2>
+            <AnnotationEditor
+              key={editing.id}
+              quote={editing.target.quote.exact}
+              initial={editing}
+              submitLabel="Save changes"
+              onSubmit={(fields) => update(editing, fields)}
+              onCancel={() => setEditingId(null)}
+            />
+          </section>
+        )}
+        <h2>Annotations ({annotations.length})</h2>
+        <AnnotationList
+          annotations={annotations}
+          activeId={annotationId}
+          onShow={showAnnotation}
+          onEdit={(a) => {
+            setDraft(null);
+            setEditingId(a);
+          }}
+          onDelete={(a) => void remove(a)}
+        />
+      </aside>
+    </div>
+  );
+}

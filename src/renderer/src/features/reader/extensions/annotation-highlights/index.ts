@@ -1,0 +1,1 @@
+export { AnnotationHighlights, annotationHighlightsKey, type HighlightRange } from './annotation-highlights';

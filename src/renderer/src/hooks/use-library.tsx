@@ -1,0 +1,51 @@
+// Library-wide data the views share (articles, entities), reloaded whenever something changes it.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { ArticleListItem } from '../../../shared/api';
+import type { Entity } from '../../../shared/model';
+import { call } from '../lib/dossier';
+
+interface LibraryState {
+  articles: ArticleListItem[];
+  entities: Entity[];
+  loaded: boolean;
+  error: string | null;
+  /** Bumped after every change: views that load their own data depend on it. */
+  version: number;
+  refresh(): void;
+}
+
+const LibraryContext = createContext<LibraryState | null>(null);
+
+export function LibraryProvider({ children }: { children: ReactNode }) {
+  const [articles, setArticles] = useState<ArticleListItem[]>([]);
+  const [entities, setEntities] = useState<Entity[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([call('articles.list', {}), call('entities.list', {})])
+      .then(([a, e]) => {
+        if (cancelled) return;
+        setArticles(a);
+        setEntities(e);
+        setError(null);
+        setLoaded(true);
+      })
+      .catch((err: Error) => !cancelled && setError(err.message));
+    return () => {
+      cancelled = true;
+    };
+  }, [version]);
+
+  const value = useMemo(() => ({ articles, entities, loaded, error, version, refresh }), [articles, entities, loaded, error, version, refresh]);
+  return <LibraryContext.Provider value={value}>{children}</LibraryContext.Provider>;
+}
+
+export function useLibrary(): LibraryState {
+  const state = useContext(LibraryContext);
+  if (!state) throw new Error('useLibrary outside LibraryProvider');
+  return state;
+}

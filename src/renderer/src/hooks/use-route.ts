@@ -1,0 +1,42 @@
+// Hash routes: #/, #/articles/<id>, #/entities/<id>, #/brief (deep links that survive a reload).
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'article'; id: string; annotationId: string | null }
+  | { name: 'entity'; id: string }
+  | { name: 'brief'; entityIds: string[]; articleIds: string[] };
+
+export function parseRoute(hash: string): Route {
+  const [path, query = ''] = hash.replace(/^#/, '').split('?');
+  const params = new URLSearchParams(query);
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'articles' && parts[1]) return { name: 'article', id: parts[1], annotationId: params.get('annotation') };
+  if (parts[0] === 'entities' && parts[1]) return { name: 'entity', id: parts[1] };
+  if (parts[0] === 'brief') return { name: 'brief', entityIds: params.getAll('entity'), articleIds: params.getAll('article') };
+  return { name: 'home' };
+}
+
+export const hrefs = {
+  home: () => '#/',
+  article: (id: string, annotationId?: string) =>
+    `#/articles/${encodeURIComponent(id)}${annotationId ? `?annotation=${encodeURIComponent(annotationId)}` : ''}`,
+  entity: (id: string) => `#/entities/${encodeURIComponent(id)}`,
+  brief: (scope: { entityIds?: string[]; articleIds?: string[] } = {}) => {
+    const params = new URLSearchParams();
+    for (const id of scope.entityIds ?? []) params.append('entity', id);
+    for (const id of scope.articleIds ?? []) params.append('article', id);
+    const query = params.toString();
+    return `#/brief${query ? `?${query}` : ''}`;
+  },
+};
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

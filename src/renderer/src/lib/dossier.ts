@@ -1,0 +1,32 @@
+// The one module that reads window.dossier. In Electron the preload provides it; in the loopback host the
+// same client is built from the contract over HTTP, with the token the page was opened with.
+import { createClient, TOKEN_HEADER, unwrap, type DossierClient, type Input, type MethodName, type Output } from '../../../shared/api';
+import type { Result } from '../../../shared/errors';
+
+function httpClient(): DossierClient {
+  const token = new URLSearchParams(window.location.search).get('token') ?? '';
+  return createClient(async (name, input) => {
+    let response: Response;
+    try {
+      response = await fetch(`/api/${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+        body: JSON.stringify(input ?? {}),
+      });
+    } catch {
+      return { ok: false, error: { code: 'internal', message: 'Dossier is not running: start it again and reload.' } };
+    }
+    if (!response.ok) {
+      return { ok: false, error: { code: 'internal', message: `${response.status}: ${await response.text()}` } };
+    }
+    return (await response.json()) as Result<unknown>;
+  });
+}
+
+export const dossier: DossierClient = window.dossier ?? httpClient();
+
+/** Calls a method and returns its value, throwing an ApiError with a readable message on failure. */
+export async function call<M extends MethodName>(name: M, input: Input<M>): Promise<Output<M>> {
+  const method = dossier[name] as (input: Input<M>) => Promise<Result<Output<M>>>;
+  return unwrap(await method(input));
+}

@@ -1,0 +1,186 @@
+// The API contract of the Dossier core: every method's name with its input and output schemas. The
+// preload's window.dossier, the Electron IPC binding, the loopback HTTP binding and the CLI are all derived
+// from this table, and every host validates input with it before the core sees it.
+import { z } from 'zod';
+import {
+  AnnotationSchema,
+  ArticlePatchSchema,
+  ArticleSchema,
+  ColorSchema,
+  DocNodeSchema,
+  EntitySchema,
+  EntityTypeSchema,
+  IdSchema,
+  PartialDateSchema,
+} from './model';
+import { DossierError, type ErrorValue, type Result } from './errors';
+
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+/** Largest file the import accepts, in bytes. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export const ArticleListItemSchema = ArticleSchema.extend({ annotationCount: z.number().int().nonnegative() });
+export type ArticleListItem = z.infer<typeof ArticleListItemSchema>;
+
+export const ImportFileSchema = z.object({
+  name: z.string().min(1).max(1024),
+  /** The file's bytes, base64-encoded. */
+  data: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4),
+});
+
+export const ImportOutcomeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), fileName: z.string(), article: ArticleSchema, duplicate: z.boolean() }),
+  z.object({ ok: z.literal(false), fileName: z.string(), error: z.object({ code: z.string(), message: z.string() }) }),
+]);
+export type ImportOutcome = z.infer<typeof ImportOutcomeSchema>;
+
+const NoteSchema = z.string().max(100_000);
+const TagsSchema = z.array(z.string().trim().min(1).max(200)).max(100);
+
+export const NewEntitySchema = z.object({
+  type: EntityTypeSchema,
+  name: z.string().trim().min(1, 'the name cannot be empty').max(500),
+  date: PartialDateSchema.nullable().optional(),
+});
+
+export const LinkedAnnotationSchema = z.object({
+  annotation: AnnotationSchema,
+  article: z.object({ id: IdSchema, title: z.string() }),
+});
+
+export const BriefScopeSchema = z.object({
+  title: z.string().trim().max(300).optional(),
+  entityIds: z.array(IdSchema).max(1000).default([]),
+  articleIds: z.array(IdSchema).max(10_000).default([]),
+});
+export type BriefScope = z.infer<typeof BriefScopeSchema>;
+
+export const api = {
+  'library.info': method(
+    z.object({}),
+    z.object({ path: z.string(), exportDir: z.string(), articleCount: z.number() }),
+  ),
+  'articles.list': method(z.object({}), z.array(ArticleListItemSchema)),
+  'articles.get': method(
+    z.object({ id: IdSchema }),
+    z.object({ article: ArticleSchema, doc: DocNodeSchema, text: z.string() }),
+  ),
+  'articles.import': method(
+    z.object({ files: z.array(ImportFileSchema).min(1).max(500) }),
+    z.array(ImportOutcomeSchema),
+  ),
+  'articles.update': method(z.object({ id: IdSchema, patch: ArticlePatchSchema }), ArticleSchema),
+  'annotations.list': method(z.object({ articleId: IdSchema }), z.array(AnnotationSchema)),
+  'annotations.create': method(
+    z.object({
+      articleId: IdSchema,
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+      /** The text the user selected, checked against the canonical text at start–end. */
+      exact: z.string().min(1),
+      note: NoteSchema.default(''),
+      tags: TagsSchema.default([]),
+      color: ColorSchema.default('yellow'),
+      entityIds: z.array(IdSchema).max(200).default([]),
+    }),
+    AnnotationSchema,
+  ),
+  'annotations.update': method(
+    z.object({
+      articleId: IdSchema,
+      id: IdSchema,
+      patch: z
+        .object({
+          note: NoteSchema,
+          tags: TagsSchema,
+          color: ColorSchema,
+          entityIds: z.array(IdSchema).max(200),
+        })
+        .partial(),
+    }),
+    AnnotationSchema,
+  ),
+  'annotations.delete': method(z.object({ articleId: IdSchema, id: IdSchema }), z.object({ deleted: z.literal(true) })),
+  'entities.list': method(z.object({}), z.array(EntitySchema)),
+  'entities.create': method(NewEntitySchema, EntitySchema),
+  'entities.get': method(
+    z.object({ id: IdSchema }),
+    z.object({ entity: EntitySchema, annotations: z.array(LinkedAnnotationSchema) }),
+  ),
+  'briefs.render': method(BriefScopeSchema, z.object({ markdown: z.string(), annotationCount: z.number() })),
+  'briefs.export': method(
+    BriefScopeSchema.extend({ fileName: z.string().trim().max(255).optional() }),
+    z.object({ path: z.string(), markdown: z.string(), annotationCount: z.number() }),
+  ),
+} as const;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type Input<M extends MethodName> = z.input<Api[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Api[M]['input']>;
+export type Output<M extends MethodName> = z.output<Api[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(api) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
+}
+
+/** The core's implementation of the contract: the compiler insists on every method. */
+export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Promise<Output<M>> };
+
+/** Validates an input against its method's schema, as every host must before calling the core. */
+export function parseInput<M extends MethodName>(name: M, input: unknown): ParsedInput<M> {
+  const parsed = api[name].input.safeParse(input ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new DossierError('invalid_input', `${where}${issue.message}`);
+  }
+  return parsed.data as ParsedInput<M>;
+}
+
+/** The object a UI talks to: one async function per method, resolving to a Result. */
+export type DossierClient = { [M in MethodName]: (input: Input<M>) => Promise<Result<Output<M>>> };
+
+export type Transport = (name: MethodName, input: unknown) => Promise<Result<unknown>>;
+
+export function createClient(transport: Transport): DossierClient {
+  const client = {} as Record<MethodName, (input: unknown) => Promise<Result<unknown>>>;
+  for (const name of METHOD_NAMES) client[name] = (input) => transport(name, input);
+  return client as unknown as DossierClient;
+}
+
+export class ApiError extends Error {
+  constructor(readonly error: ErrorValue) {
+    super(error.message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Unwraps a Result, throwing an ApiError carrying the code and message of a failure. */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw new ApiError(result.error);
+}
+
+/** The single IPC channel the preload and the Electron binding use; the method name travels inside. */
+export const IPC_CHANNEL = 'dossier:call';
+
+/** The header the loopback host reads the per-run token from. */
+export const TOKEN_HEADER = 'x-dossier-token';
+
+/** The Content Security Policy of the UI, in Electron and in the loopback host alike. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');

@@ -1,0 +1,176 @@
+// Domain types of Dossier and their zod schemas: the one definition used by storage, the API and the UI.
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'not a Dossier id');
+
+/** A calendar date of known precision: YYYY, YYYY-MM or YYYY-MM-DD, or a full ISO 8601 timestamp. */
+export const PartialDateSchema = z
+  .string()
+  .regex(
+    /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/,
+    'use a date like 2018-10-07, 2018-10 or 2018',
+  );
+
+export const HttpUrlSchema = z
+  .string()
+  .max(4096)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'use a web address starting with http:// or https://');
+
+export const SourceInfoSchema = z.object({
+  fileName: z.string(),
+  mediaType: z.string(),
+  encoding: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().nonnegative(),
+});
+export type SourceInfo = z.infer<typeof SourceInfoSchema>;
+
+export const ArticleSchema = z.object({
+  id: IdSchema,
+  title: z.string().min(1),
+  byline: z.string().nullable(),
+  siteName: z.string().nullable(),
+  url: HttpUrlSchema.nullable(),
+  publishedAt: PartialDateSchema.nullable(),
+  clippedAt: z.string(),
+  lang: z.string().nullable(),
+  dir: z.enum(['ltr', 'rtl']).nullable(),
+  excerpt: z.string(),
+  wordCount: z.number().int().nonnegative(),
+  tags: z.array(z.string()),
+  source: SourceInfoSchema,
+});
+export type Article = z.infer<typeof ArticleSchema>;
+
+/** The fields of an article's metadata the user may edit. */
+export const ArticlePatchSchema = z
+  .object({
+    title: z.string().trim().min(1, 'the title cannot be empty').max(1000),
+    byline: z.string().trim().max(1000).nullable(),
+    siteName: z.string().trim().max(1000).nullable(),
+    url: HttpUrlSchema.nullable(),
+    publishedAt: PartialDateSchema.nullable(),
+  })
+  .partial();
+export type ArticlePatch = z.infer<typeof ArticlePatchSchema>;
+
+/** A ProseMirror/TipTap document as JSON. */
+export interface DocNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: DocNode[];
+  text?: string;
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+}
+export const DocNodeSchema: z.ZodType<DocNode> = z.lazy(() =>
+  z.object({
+    type: z.string(),
+    attrs: z.record(z.string(), z.unknown()).optional(),
+    content: z.array(DocNodeSchema).optional(),
+    text: z.string().optional(),
+    marks: z
+      .array(z.object({ type: z.string(), attrs: z.record(z.string(), z.unknown()).optional() }))
+      .optional(),
+  }),
+);
+
+export const TextQuoteSelectorSchema = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+});
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelectorSchema>;
+
+export const TextPositionSelectorSchema = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>;
+
+export const AnnotationTargetSchema = z.object({
+  quote: TextQuoteSelectorSchema,
+  position: TextPositionSelectorSchema,
+});
+export type AnnotationTarget = z.infer<typeof AnnotationTargetSchema>;
+
+export const AnchorStatusSchema = z.enum(['anchored', 'fuzzy', 'orphaned']);
+export type AnchorStatus = z.infer<typeof AnchorStatusSchema>;
+
+export const ColorSchema = z.enum(['yellow', 'green', 'blue', 'pink', 'purple']);
+
+export const AnnotationSchema = z.object({
+  id: IdSchema,
+  articleId: IdSchema,
+  created: z.string(),
+  modified: z.string(),
+  target: AnnotationTargetSchema,
+  note: z.string(),
+  tags: z.array(z.string()),
+  color: ColorSchema,
+  entityIds: z.array(IdSchema),
+  speakerId: IdSchema.nullable(),
+  anchor: AnchorStatusSchema,
+});
+export type Annotation = z.infer<typeof AnnotationSchema>;
+
+export const ENTITY_TYPES = ['person', 'organisation', 'place', 'event'] as const;
+export const EntityTypeSchema = z.enum(ENTITY_TYPES);
+export type EntityType = z.infer<typeof EntityTypeSchema>;
+
+export const EntitySchema = z.object({
+  id: IdSchema,
+  type: EntityTypeSchema,
+  name: z.string().trim().min(1).max(500),
+  aliases: z.array(z.string()),
+  description: z.string(),
+  wikidataId: z.string().regex(/^Q\d+$/).nullable(),
+  /** Events only: when it happened, at the precision the date is written in. */
+  date: PartialDateSchema.nullable(),
+});
+export type Entity = z.infer<typeof EntitySchema>;
+
+export const RelationSchema = z.object({
+  id: IdSchema,
+  from: IdSchema,
+  to: IdSchema,
+  label: z.string(),
+  evidence: z.array(IdSchema),
+});
+export type Relation = z.infer<typeof RelationSchema>;
+
+// Files of the library, each validated on load.
+export const LibraryFileSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  articles: z.array(ArticleSchema),
+});
+export type LibraryFile = z.infer<typeof LibraryFileSchema>;
+
+export const EntitiesFileSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  entities: z.array(EntitySchema),
+  relations: z.array(RelationSchema),
+});
+export type EntitiesFile = z.infer<typeof EntitiesFileSchema>;
+
+export const BodyFileSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  doc: DocNodeSchema,
+});
+export type BodyFile = z.infer<typeof BodyFileSchema>;
+
+export const AnnotationsFileSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  annotations: z.array(AnnotationSchema),
+});
+export type AnnotationsFile = z.infer<typeof AnnotationsFileSchema>;

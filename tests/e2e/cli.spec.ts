@@ -1,0 +1,121 @@
+// The `dossier` command line, run as a user runs it, on a real library folder.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test } from '@playwright/test';
+import { projectDir, seedFile } from './fixtures';
+
+const run = promisify(execFile);
+const QUOTE = 'North Korea accused Pompeo of expressing “gangster-like” demands in a statement after the visit.';
+
+let root: string;
+let library: string;
+
+async function dossier(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [join(projectDir, 'bin/dossier.js'), ...args, '--library', library]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** Every file of the library with its content: to prove a failed command changed nothing. */
+async function snapshot(): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(library, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) out[join(entry.parentPath, entry.name)] = await readFile(join(entry.parentPath, entry.name), 'utf8');
+  }
+  return out;
+}
+
+test.beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'dossier-cli-'));
+  library = join(root, 'library');
+});
+test.afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+test('import, list, show, annotate with links, and brief', async () => {
+  const imported = await dossier('import', seedFile, '--json');
+  expect(imported.code, imported.stderr).toBe(0);
+  const [article] = JSON.parse(imported.stdout);
+  expect(article.title).toBe('US-North Korea Diplomacy Picks Up With a Pompeo-Kim Encounter in Pyongyang');
+
+  const again = await dossier('import', seedFile);
+  expect(again.code).toBe(0);
+  expect(again.stdout).toContain('already in the library');
+
+  const list = JSON.parse((await dossier('list', '--json')).stdout);
+  expect(list).toEqual([{ id: article.id, title: article.title, byline: null, siteName: null, url: null, publishedAt: null, annotationCount: 0 }]);
+
+  const shown = JSON.parse((await dossier('show', article.id, '--json')).stdout);
+  expect(shown.article.id).toBe(article.id);
+  expect(shown.text).toContain(QUOTE);
+  expect(shown.text).not.toContain('Recent Features');
+
+  const annotated = await dossier('annotate', article.id, '--quote', QUOTE, '--note', 'Their words.', '--link', 'person:Mike Pompeo', '--link', 'place:North Korea', '--link', 'event:Pompeo’s July 2018 visit to Pyongyang', '--json');
+  expect(annotated.code, annotated.stderr).toBe(0);
+  const annotation = JSON.parse(annotated.stdout);
+  expect(annotation.target.quote.exact).toBe(QUOTE);
+  expect(shown.text.slice(annotation.target.position.start, annotation.target.position.end)).toBe(QUOTE);
+  expect(annotation.entityIds).toHaveLength(3);
+
+  // Linking an existing name reuses the entity.
+  const second = JSON.parse((await dossier('annotate', article.id, '--quote', 'met North Korean leader Kim Jong Un', '--link', 'organization:Department of State', '--link', 'person:Mike Pompeo', '--json')).stdout);
+  expect(second.entityIds[1]).toBe(annotation.entityIds[0]);
+
+  expect(JSON.parse((await dossier('list', '--json')).stdout)[0].annotationCount).toBe(2);
+
+  const brief = await dossier('brief', '--entity', 'North Korea');
+  expect(brief.code, brief.stderr).toBe(0);
+  expect(brief.stdout).toContain(`> ${QUOTE}`);
+  expect(brief.stdout).toContain('Their words.');
+  expect(brief.stdout).not.toContain('met North Korean leader');
+
+  const out = join(root, 'brief.md');
+  expect((await dossier('brief', '--article', article.id, '--out', out)).code).toBe(0);
+  const file = await readFile(out, 'utf8');
+  expect(file).toContain(QUOTE);
+  expect(file).toContain('met North Korean leader Kim Jong Un');
+  const refused = await dossier('brief', '--article', article.id, '--out', out);
+  expect(refused.code).not.toBe(0);
+  expect(refused.stderr).toContain('exists');
+});
+
+test('bad input exits non-zero with one clear line and leaves the library as it was', async () => {
+  const imported = JSON.parse((await dossier('import', seedFile, '--json')).stdout);
+  const id = imported[0].id;
+  const before = await snapshot();
+
+  const pdf = join(root, 'report.pdf');
+  await writeFile(pdf, '%PDF-1.4 not really');
+  const empty = join(root, 'empty.txt');
+  await writeFile(empty, '');
+
+  const cases: [string[], RegExp][] = [
+    [['import', pdf], /report\.pdf.*not supported/i],
+    [['import', empty], /empty/i],
+    [['import', seedFile, pdf], /not supported/i],
+    [['import', join(root, 'nope.txt')], /no such file/i],
+    [['annotate', id, '--quote', 'words that are not in the article'], /not in/i],
+    [['annotate', id, '--quote', 'Pompeo'], /occurs \d+ times/i],
+    [['annotate', id, '--quote', QUOTE, '--link', 'planet:Mars'], /person, organisation, place, event/],
+    [['annotate', id, '--quote', 'not there', '--link', 'person:Nobody'], /not in/i],
+    [['annotate', 'nosuchid1', '--quote', QUOTE], /no article/i],
+    [['show', 'nosuchid1'], /no article/i],
+    [['brief', '--entity', 'Nobody'], /no entity/i],
+    [['frobnicate'], /unknown command/i],
+  ];
+  for (const [args, message] of cases) {
+    const result = await dossier(...args);
+    expect(result.code, args.join(' ')).not.toBe(0);
+    expect(result.stderr.split('\n')[0], args.join(' ')).toMatch(message);
+    expect(result.stdout, args.join(' ')).toBe('');
+  }
+  expect(await snapshot()).toEqual(before);
+});

@@ -1,0 +1,55 @@
+// Importing by drag and drop, and what the user sees when a file cannot be imported.
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, seedFile, test } from './fixtures';
+
+const TITLE = 'US-North Korea Diplomacy Picks Up With a Pompeo-Kim Encounter in Pyongyang';
+
+/** Drops files on the window as the operating system would: a drop event carrying File objects. */
+async function dropFiles(page: Page, files: { name: string; content: string }[]) {
+  const transfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([f.content], f.name));
+    return dt;
+  }, files);
+  await page.dispatchEvent('.app', 'dragover', { dataTransfer: transfer });
+  await page.dispatchEvent('.app', 'drop', { dataTransfer: transfer });
+}
+
+test('dropping files imports them; the same file again is recognised', async ({ page, host }) => {
+  await page.goto(host.url);
+  const seed = await readFile(seedFile, 'utf8');
+  await dropFiles(page, [{ name: 'diplomat-pompeo-kim-pyongyang.txt', content: seed }]);
+  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+  await expect(page).toHaveURL(/#\/articles\//);
+
+  await dropFiles(page, [{ name: 'copy.txt', content: seed }]);
+  await expect(page.getByRole('status')).toContainText('already in the library');
+  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('link')).toHaveCount(1);
+
+  // A reload keeps the deep link and the library on disk.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+});
+
+test('unsupported and empty files are refused with a clear message, and nothing is added', async ({ page, host }) => {
+  await page.goto(host.url);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles([
+    { name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 fake') },
+    { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+    { name: 'blank.md', mimeType: 'text/markdown', buffer: Buffer.from('  \n\n \n') },
+  ]);
+  const alerts = page.getByRole('alert');
+  await expect(alerts.filter({ hasText: 'report.pdf' })).toContainText(/not supported/i);
+  await expect(alerts.filter({ hasText: 'empty.txt' })).toContainText(/empty/i);
+  await expect(alerts.filter({ hasText: 'blank.md' })).toContainText(/empty/i);
+  await expect(page.getByRole('heading', { name: 'Your library is empty' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('link')).toHaveCount(0);
+});
+
+test('a deep link to an article that does not exist says so', async ({ page, host }) => {
+  await page.goto(`${host.url}#/articles/nosuchid1`);
+  await expect(page.getByRole('alert')).toContainText('No article with id nosuchid1');
+});

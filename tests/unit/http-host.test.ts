@@ -1,0 +1,99 @@
+// The loopback host's refusals: token, Origin, Host, method, content type, size; and a real call.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../src/main/core';
+import { startHttpHost, type HttpHost } from '../../src/main/hosts/http-host';
+import { TOKEN_HEADER } from '../../src/shared/api';
+
+let dir: string;
+let core: Core;
+let host: HttpHost;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'dossier-http-'));
+  const rendererDir = join(dir, 'renderer');
+  await mkdir(rendererDir);
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Dossier</title>');
+  await writeFile(join(dir, 'secret.txt'), 'outside');
+  core = await openCore({ libraryDir: join(dir, 'library') });
+  host = await startHttpHost({ handlers: core.handlers, rendererDir });
+});
+
+afterAll(async () => {
+  await host.close();
+  await core.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A raw request, so that Host and Origin can be set as an attacker would. */
+function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${host.port}`, ...options.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const api = (name: string, body: unknown, headers: Record<string, string> = {}) =>
+  send(`/api/${name}`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token, ...headers },
+  });
+
+describe('loopback host', () => {
+  it('listens on 127.0.0.1 and prints a URL with its token', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
+    expect(host.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('answers a call with the token', async () => {
+    const res = await api('library.info', {});
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { articleCount: 0 } });
+  });
+
+  it('refuses calls without the right token', async () => {
+    expect((await api('library.info', {}, { [TOKEN_HEADER]: '' })).status).toBe(401);
+    expect((await api('library.info', {}, { [TOKEN_HEADER]: 'x'.repeat(host.token.length) })).status).toBe(401);
+  });
+
+  it('refuses other Origins and Host names (DNS rebinding)', async () => {
+    expect((await api('library.info', {}, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await api('library.info', {}, { origin: `http://127.0.0.1:${host.port}` })).status).toBe(200);
+    expect((await api('library.info', {}, { host: `evil.example:${host.port}` })).status).toBe(421);
+  });
+
+  it('refuses GET, non-JSON bodies and malformed JSON on the API', async () => {
+    expect((await send('/api/library.info', { headers: { [TOKEN_HEADER]: host.token } })).status).toBe(405);
+    expect((await api('library.info', {}, { 'content-type': 'text/plain' })).status).toBe(415);
+    const malformed = await send('/api/library.info', { method: 'POST', body: '{', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token } });
+    expect(malformed.status).toBe(400);
+  });
+
+  it('validates input against the contract before the core sees it', async () => {
+    const res = JSON.parse((await api('articles.get', { id: '../../etc' })).body);
+    expect(res).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const unknown = JSON.parse((await api('library.delete', {})).body);
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('serves the page only with its token, with a strict CSP, and nothing outside the UI folder', async () => {
+    expect((await send('/')).status).toBe(401);
+    const page = await send(`/?token=${host.token}`);
+    expect(page.status).toBe(200);
+    expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
+    expect((await send('/../secret.txt')).status).toBe(404);
+    expect((await send('/%2e%2e/secret.txt')).status).toBe(404);
+  });
+});

@@ -1,0 +1,128 @@
+// The storage layer on a real temporary directory: durable writes, validation, the library's round trip.
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeFileDurable } from '../../src/main/core/durable-file';
+import { Library } from '../../src/main/core/library';
+import { DossierError } from '../../src/shared/errors';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'dossier-store-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const seedBytes = () => readFile(new URL('../../../shared/fixtures/diplomat-pompeo-kim-pyongyang.txt', import.meta.url));
+const QUOTE = 'North Korea accused Pompeo of expressing “gangster-like” demands in a statement after the visit.';
+
+async function importSeed(library: Library) {
+  const prepared = library.prepareImport([{ name: 'diplomat-pompeo-kim-pyongyang.txt', bytes: await seedBytes() }]);
+  const [result] = await library.commitImport(prepared);
+  return result;
+}
+
+describe('durable write', () => {
+  it('replaces a file whole and leaves no temp file behind', async () => {
+    const path = join(dir, 'a.json');
+    await writeFileDurable(path, '{"v":1}');
+    await writeFileDurable(path, '{"v":2}');
+    expect(await readFile(path, 'utf8')).toBe('{"v":2}');
+    expect(await readdir(dir)).toEqual(['a.json']);
+  });
+
+  it('reports a failed write as a storage error and keeps the old file', async () => {
+    const path = join(dir, 'missing-folder', 'a.json');
+    await expect(writeFileDurable(path, 'x')).rejects.toMatchObject({ code: 'storage' });
+  });
+});
+
+describe('library', () => {
+  it('imports, annotates and reads everything back from disk after reopening', async () => {
+    let library = await Library.open(dir);
+    const { article, duplicate } = await importSeed(library);
+    expect(duplicate).toBe(false);
+    const person = await library.createEntity('person', 'Mike Pompeo');
+    const event = await library.createEntity('event', 'Pompeo’s July 2018 visit to Pyongyang', '2018-07');
+    const { start, end } = await library.locateQuote(article.id, QUOTE);
+    const annotation = await library.createAnnotation(article.id, start, end, QUOTE, { note: 'n', entityIds: [person.id, event.id] });
+    await library.close();
+
+    library = await Library.open(dir);
+    expect(library.listArticles()).toMatchObject([{ id: article.id, title: article.title, annotationCount: 1 }]);
+    expect(await library.listAnnotations(article.id)).toEqual([annotation]);
+    expect(library.getEntity(event.id).date).toBe('2018-07');
+    const { text } = await library.loadArticle(article.id);
+    expect(text.slice(annotation.target.position.start, annotation.target.position.end)).toBe(QUOTE);
+    expect(await library.readSnapshot(article.source.sha256)).toEqual(await seedBytes());
+    await library.close();
+  });
+
+  it('writes only the article’s annotation file when an annotation is saved', async () => {
+    const library = await Library.open(dir);
+    const { article } = await importSeed(library);
+    const before = await readFile(join(dir, 'library.json'), 'utf8');
+    const entitiesBefore = await readFile(join(dir, 'entities.json'), 'utf8').catch(() => null);
+    const { start, end } = await library.locateQuote(article.id, QUOTE);
+    await library.createAnnotation(article.id, start, end, QUOTE, {});
+    expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe(before);
+    expect(await readFile(join(dir, 'entities.json'), 'utf8').catch(() => null)).toBe(entitiesBefore);
+    const saved = JSON.parse(await readFile(join(dir, 'articles', article.id, 'annotations.json'), 'utf8'));
+    expect(saved.annotations).toHaveLength(1);
+    await library.close();
+  });
+
+  it('says when the same bytes are imported again instead of duplicating them', async () => {
+    const library = await Library.open(dir);
+    const first = await importSeed(library);
+    const again = await importSeed(library);
+    expect(again).toMatchObject({ duplicate: true, article: { id: first.article.id } });
+    expect(library.listArticles()).toHaveLength(1);
+    await library.close();
+  });
+
+  it('refuses a selection that does not match the text, and quotes that are absent or ambiguous', async () => {
+    const library = await Library.open(dir);
+    const { article } = await importSeed(library);
+    await expect(library.createAnnotation(article.id, 0, 5, 'wrong', {})).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(library.locateQuote(article.id, 'not in the article at all')).rejects.toMatchObject({ code: 'quote_not_found' });
+    await expect(library.locateQuote(article.id, 'Pompeo')).rejects.toMatchObject({ code: 'quote_ambiguous' });
+    expect(await library.listAnnotations(article.id)).toEqual([]);
+    await library.close();
+  });
+
+  it('refuses duplicate entities and dates on entities that are not events', async () => {
+    const library = await Library.open(dir);
+    await library.createEntity('person', 'Mike Pompeo');
+    await expect(library.createEntity('person', ' mike pompeo ')).rejects.toMatchObject({ code: 'duplicate' });
+    await expect(library.createEntity('place', 'Tokyo', '2018')).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(library.listEntities()).toHaveLength(1);
+    await library.close();
+  });
+
+  it('never overwrites a library file that fails validation', async () => {
+    const bad = '{"schemaVersion": 1, "articles": [{"id": "x"}]}';
+    await writeFile(join(dir, 'library.json'), bad);
+    const error = await Library.open(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DossierError);
+    expect((error as DossierError).code).toBe('library_corrupt');
+    expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe(bad);
+    // The failed open released its lock: a repaired library opens.
+    await rm(join(dir, 'library.json'));
+    await (await Library.open(dir)).close();
+  });
+
+  it('lets one process at a time open a library', async () => {
+    const library = await Library.open(dir);
+    await expect(Library.open(dir)).rejects.toMatchObject({ code: 'library_locked' });
+    await library.close();
+    await (await Library.open(dir)).close();
+  });
+
+  it('takes over the lock of a process that died', async () => {
+    await writeFile(join(dir, '.dossier.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), since: '' }));
+    await (await Library.open(dir)).close();
+  });
+});
