@@ -19,7 +19,7 @@ const seedBytes = () => readFile(new URL('../../../shared/fixtures/diplomat-pomp
 const QUOTE = 'North Korea accused Pompeo of expressing “gangster-like” demands in a statement after the visit.';
 
 async function importSeed(library: Library) {
-  const prepared = library.prepareImport([{ name: 'diplomat-pompeo-kim-pyongyang.txt', bytes: await seedBytes() }]);
+  const prepared = await library.prepareImport([{ name: 'diplomat-pompeo-kim-pyongyang.txt', bytes: await seedBytes() }]);
   const [result] = await library.commitImport(prepared);
   return result;
 }

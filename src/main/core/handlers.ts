@@ -10,7 +10,7 @@ export function createHandlers(library: Library, exportDir: string): Handlers {
     'articles.list': async () => library.listArticles(),
     'articles.get': async ({ id }) => library.loadArticle(id),
     'articles.import': async ({ files }) => {
-      const prepared = library.prepareImport(files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') })));
+      const prepared = await library.prepareImport(files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') })));
       const written = await library.commitImport(prepared);
       let next = 0;
       return prepared.map((item) =>

@@ -24,7 +24,6 @@ import {
 import { describeRange, findOccurrences } from '../../shared/selectors';
 import { writeFileDurable } from './durable-file';
 import { newId } from './ids';
-import { extractArticle } from './importers';
 import type { ExtractedArticle } from './importers/types';
 import { Store, ValidatedJsonFile } from './json-file';
 import { acquireLibraryLock } from './library-lock';
@@ -148,7 +147,9 @@ export class Library {
   }
 
   /** Reads and extracts files without writing anything. */
-  prepareImport(files: FileToImport[]): PreparedImport[] {
+  async prepareImport(files: FileToImport[]): Promise<PreparedImport[]> {
+    // Loaded on first use: the parsers (jsdom above all) would slow every start of the CLI.
+    const { extractArticle } = await import('./importers');
     const seen = new Map<string, PreparedImport>();
     return files.map((file): PreparedImport => {
       try {

@@ -79,7 +79,7 @@ async function runImport(core: Core, files: string[], values: Values): Promise<v
     }),
   );
   // All or nothing: a bad file leaves the library exactly as it was.
-  const prepared = core.library.prepareImport(read);
+  const prepared = await core.library.prepareImport(read);
   const failed = prepared.find((p) => !p.ok);
   if (failed && !failed.ok) throw failed.error;
   const results = await core.library.commitImport(prepared);

@@ -1,6 +1,6 @@
 // The reader: the article rendered read-only with TipTap, its annotations drawn over it, and the panel
 // where passages are annotated and linked.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import type { Editor } from '@tiptap/core';
 import { canonicalize, toDocPosition, type CanonicalText } from '../../../../shared/canonical-text';
@@ -23,13 +23,25 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
+function preventLinkNavigation(event: MouseEvent<HTMLElement>): void {
+  if ((event.target as HTMLElement).closest('a')) event.preventDefault();
+}
+
 function ArticleBody({ doc, dir, lang, onReady }: { doc: DocNode; dir: string | null; lang: string | null; onReady(editor: Editor): void }) {
   const editor = useEditor({ extensions: [...documentExtensions, AnnotationHighlights], content: doc, editable: false }, [doc]);
   useEffect(() => {
     if (editor) onReady(editor);
   }, [editor, onReady]);
   return (
-    <div className="article-body" dir={dir ?? 'auto'} lang={lang ?? undefined} aria-label="Article text">
+    <div
+      className="article-body"
+      dir={dir ?? 'auto'}
+      lang={lang ?? undefined}
+      aria-label="Article text"
+      // Links in an article never navigate the app: not by click, middle click, or Enter.
+      onClickCapture={preventLinkNavigation}
+      onAuxClickCapture={preventLinkNavigation}
+    >
       <EditorContent editor={editor} />
     </div>
   );
