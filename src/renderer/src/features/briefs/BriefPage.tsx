@@ -75,7 +75,10 @@ export function BriefPage({ initialEntityIds, initialArticleIds }: { initialEnti
             {articles.map((a) => (
               <label key={a.id} className="check">
                 <input type="checkbox" checked={articleIds.includes(a.id)} onChange={() => setArticleIds((ids) => toggle(ids, a.id))} />
-                {a.title} <span className="muted">{a.annotationCount} annotations</span>
+                {a.title}{' '}
+                <span className="muted">
+                  {a.annotationCount} annotation{a.annotationCount === 1 ? '' : 's'}
+                </span>
               </label>
             ))}
           </fieldset>
@@ -85,7 +88,11 @@ export function BriefPage({ initialEntityIds, initialArticleIds }: { initialEnti
             <button type="button" className="button primary" onClick={() => void exportBrief()} disabled={empty || exporting || !preview}>
               {exporting ? 'Exporting…' : 'Export Markdown'}
             </button>
-            {preview && <span className="muted">{preview.annotationCount} annotations</span>}
+            {preview && (
+              <span className="muted">
+                {preview.annotationCount} annotation{preview.annotationCount === 1 ? '' : 's'}
+              </span>
+            )}
           </div>
           {savedPath && (
             <p className="saved" role="status">

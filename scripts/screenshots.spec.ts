@@ -1,0 +1,60 @@
+// Drives the browser host through the seed flow and saves a picture of each main view to docs/screenshots.
+import { join } from 'node:path';
+import { expect, projectDir, seedFile, test } from '../tests/e2e/fixtures';
+
+const out = (name: string) => join(projectDir, 'docs', 'screenshots', `${name}.png`);
+const QUOTE = 'North Korea accused Pompeo of expressing “gangster-like” demands in a statement after the visit.';
+
+test('screenshots of the main views', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.screenshot({ path: out('welcome') });
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles(seedFile);
+  await expect(page.locator('.article-body')).toContainText(QUOTE);
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  await page.getByLabel('Site').fill('The Diplomat');
+  await page.getByLabel('Published').fill('2018-10-08');
+  await page.getByRole('button', { name: 'Save details' }).click();
+
+  await page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.querySelector('.article-body .tiptap')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      return;
+    }
+  }, QUOTE);
+  await page.keyboard.press('a');
+  await page.getByLabel('Note').fill('Pyongyang’s own word for the July talks.');
+  await page.getByRole('combobox', { name: 'Link an entity' }).fill('Mike Pompeo');
+  await page.keyboard.press('Enter');
+  await page.getByRole('combobox', { name: 'Link an entity' }).fill('North Korea');
+  await page.getByRole('option', { name: /Create place/ }).click();
+  await page.getByRole('combobox', { name: 'Link an entity' }).fill('Pompeo’s July 2018 visit to Pyongyang');
+  await page.getByRole('option', { name: /Create event/ }).click();
+  await page.getByLabel(/Date of/).fill('2018-07');
+  await page.getByRole('button', { name: 'Create event' }).click();
+  await page.getByRole('combobox', { name: 'Link an entity' }).fill('Kim');
+  await page.screenshot({ path: out('annotate') });
+  await page.getByRole('combobox', { name: 'Link an entity' }).fill('');
+  await page.getByRole('button', { name: 'Save annotation' }).click();
+  await expect(page.locator('.article-body [data-annotation-id]')).toHaveText(QUOTE);
+  await page.getByRole('status').getByRole('button').first().waitFor();
+  await page.screenshot({ path: out('reader') });
+
+  await page.getByRole('list', { name: 'Annotations' }).getByRole('link', { name: 'Mike Pompeo' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mike Pompeo' })).toBeVisible();
+  await page.screenshot({ path: out('entity') });
+
+  await page.getByRole('link', { name: /Brief on/ }).click();
+  await expect(page.getByTestId('brief-preview')).toContainText(QUOTE);
+  await page.screenshot({ path: out('brief') });
+});
