@@ -25,14 +25,14 @@ describe('selectors', () => {
   it('anchors by position when the quote is still there', () => {
     const start = text.lastIndexOf('The cat');
     const target = describeRange(text, start, start + 7);
-    expect(anchorTarget(text, target)).toEqual({ status: 'anchored', start, end: start + 7 });
+    expect(anchorTarget(text, target)).toEqual({ status: 'anchored', start, end: start + 7, score: 1 });
   });
 
   it('uses the context to choose between repeated quotes when the text has moved', () => {
     const start = text.lastIndexOf('The cat');
     const target = describeRange(text, start, start + 7);
     const edited = `Preface. ${text}`;
-    expect(anchorTarget(edited, target)).toEqual({ status: 'anchored', start: start + 9, end: start + 16 });
+    expect(anchorTarget(edited, target)).toEqual({ status: 'anchored', start: start + 9, end: start + 16, score: 1 });
   });
 
   it('orphans a quote that is gone rather than moving it', () => {
