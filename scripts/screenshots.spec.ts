@@ -1,6 +1,8 @@
 // Drives the browser host through the seed flow and saves a picture of each main view to docs/screenshots.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, projectDir, seedFile, test } from '../tests/e2e/fixtures';
+import { annotate, selectInReader } from '../tests/e2e/reader-helpers';
 
 const out = (name: string) => join(projectDir, 'docs', 'screenshots', `${name}.png`);
 const QUOTE = 'North Korea accused Pompeo of expressing “gangster-like” demands in a statement after the visit.';
@@ -18,20 +20,7 @@ test('screenshots of the main views', async ({ page, host }) => {
   await page.getByLabel('Published').fill('2018-10-08');
   await page.getByRole('button', { name: 'Save details' }).click();
 
-  await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.querySelector('.article-body .tiptap')!, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      return;
-    }
-  }, QUOTE);
+  await selectInReader(page, QUOTE);
   await page.keyboard.press('a');
   await page.getByLabel('Note').fill('Pyongyang’s own word for the July talks.');
   await page.getByRole('combobox', { name: 'Link an entity' }).fill('Mike Pompeo');
@@ -57,4 +46,25 @@ test('screenshots of the main views', async ({ page, host }) => {
   await page.getByRole('link', { name: /Brief on/ }).click();
   await expect(page.getByTestId('brief-preview')).toContainText(QUOTE);
   await page.screenshot({ path: out('brief') });
+});
+
+test('screenshot of a new version with annotations to review', async ({ page, host }) => {
+  await page.goto(host.url);
+  const seed = await readFile(seedFile);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles({ name: 'diplomat.txt', mimeType: 'text/plain', buffer: seed });
+  await annotate(page, QUOTE, 'Their word for the July talks.');
+  await annotate(page, 'Pompeo had assured Japanese Prime Minister Shinzo Abe', 'Abductees: watch for follow-up.');
+  await annotate(page, 'He arrived in Seoul, South Korea, in the evening', 'Next stop.');
+  const changed = seed
+    .toString('utf8')
+    .replace('Pompeo had assured', 'Pompeo had personally assured')
+    .replace('He arrived in Seoul, South Korea, in the evening and', 'He');
+  const again = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (await again).setFiles({ name: 'diplomat.txt', mimeType: 'text/plain', buffer: Buffer.from(changed) });
+  await expect(page.getByRole('region', { name: 'Needs attention' })).toBeVisible();
+  await page.locator('.highlight-fuzzy').first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: out('needs-attention') });
 });

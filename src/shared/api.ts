@@ -30,7 +30,14 @@ export const ImportFileSchema = z.object({
 });
 
 export const ImportOutcomeSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), fileName: z.string(), article: ArticleSchema, duplicate: z.boolean() }),
+  z.object({
+    ok: z.literal(true),
+    fileName: z.string(),
+    article: ArticleSchema,
+    duplicate: z.boolean(),
+    /** For a new version of an article already in the library: how its annotations came across. */
+    carried: z.object({ anchored: z.number(), fuzzy: z.number(), orphaned: z.number() }).nullable(),
+  }),
   z.object({ ok: z.literal(false), fileName: z.string(), error: z.object({ code: z.string(), message: z.string() }) }),
 ]);
 export type ImportOutcome = z.infer<typeof ImportOutcomeSchema>;
@@ -98,6 +105,15 @@ export const api = {
           entityIds: z.array(IdSchema).max(200),
         })
         .partial(),
+    }),
+    AnnotationSchema,
+  ),
+  /** Settles an annotation flagged for review: accept where it now is, or attach it to a new selection. */
+  'annotations.resolve': method(
+    z.object({
+      articleId: IdSchema,
+      id: IdSchema,
+      range: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), exact: z.string().min(1) }).optional(),
     }),
     AnnotationSchema,
   ),

@@ -48,6 +48,8 @@ export const ArticleSchema = z.object({
   wordCount: z.number().int().nonnegative(),
   tags: z.array(z.string()),
   source: SourceInfoSchema,
+  /** The article this one is a newer version of (same source, different text). */
+  previousVersionId: IdSchema.nullable().default(null),
 });
 export type Article = z.infer<typeof ArticleSchema>;
 
@@ -121,6 +123,16 @@ export const AnnotationSchema = z.object({
   entityIds: z.array(IdSchema),
   speakerId: IdSchema.nullable(),
   anchor: AnchorStatusSchema,
+  /** Set when re-anchoring on a new version could not place the quote exactly: what to show for review. */
+  review: z
+    .object({
+      /** How well the text now covered matches the original quote and its context (0 when orphaned). */
+      score: z.number().min(0).max(1),
+      /** The quote as the annotation was made. */
+      originalQuote: z.string(),
+    })
+    .nullable()
+    .default(null),
 });
 export type Annotation = z.infer<typeof AnnotationSchema>;
 

@@ -1,6 +1,6 @@
 // W3C Web Annotation selectors over the canonical text: describing a range, and finding it again.
 import approxSearch from 'approx-string-match';
-import type { AnchorStatus, AnnotationTarget, TextQuoteSelector } from './model';
+import type { AnchorStatus, Annotation, AnnotationTarget, TextQuoteSelector } from './model';
 
 /** Characters of context kept on each side of a quote, as Hypothesis does. */
 export const CONTEXT_LENGTH = 32;
@@ -76,6 +76,45 @@ function contextScore(text: string, start: number, end: number, quote: TextQuote
   return Math.max((prefixScore + suffixScore) / 2, Math.max(prefixScore, suffixScore) - 0.2);
 }
 
+/** Levenshtein distance, in two rows of memory. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * An approximate match reports, for each place it ends, the start with the fewest errors, which can cut
+ * into words that were inserted at the start of the quote. Where the stored prefix (or suffix) is found
+ * right next to the match, the quote begins (or ends) there instead.
+ */
+function refineBounds(text: string, start: number, end: number, quote: TextQuoteSelector, errors: number): { start: number; end: number } {
+  const slack = Math.max(8, errors);
+  let refinedStart = start;
+  let refinedEnd = end;
+  if (quote.prefix.length >= 8) {
+    const from = Math.max(0, start - quote.prefix.length - slack);
+    const window = text.slice(from, Math.min(end, start + slack));
+    const found = approxSearch(window, quote.prefix, Math.floor(quote.prefix.length * 0.2));
+    const best = found.sort((a, b) => a.errors - b.errors || Math.abs(from + a.end - start) - Math.abs(from + b.end - start))[0];
+    if (best) refinedStart = from + best.end;
+  }
+  if (quote.suffix.length >= 8) {
+    const from = Math.max(refinedStart, end - slack);
+    const window = text.slice(from, end + quote.suffix.length + slack);
+    const found = approxSearch(window, quote.suffix, Math.floor(quote.suffix.length * 0.2));
+    const best = found.sort((a, b) => a.errors - b.errors || Math.abs(from + a.start - end) - Math.abs(from + b.start - end))[0];
+    if (best) refinedEnd = from + best.start;
+  }
+  return refinedStart < refinedEnd ? { start: refinedStart, end: refinedEnd } : { start, end };
+}
+
 function rank(a: Candidate, b: Candidate): number {
   return b.quoteScore * 0.7 + b.context * 0.3 + b.proximity * 0.01 - (a.quoteScore * 0.7 + a.context * 0.3 + a.proximity * 0.01);
 }
@@ -113,18 +152,31 @@ export function anchorTarget(text: string, target: AnnotationTarget): Anchor {
     return { status: 'fuzzy', start: best.start, end: best.end, score: Math.min(0.99, 0.7 + 0.3 * best.context) };
   }
   const maxErrors = Math.min(256, Math.floor(quote.exact.length * MAX_FUZZY_ERRORS));
-  const candidates = approxSearch(text, quote.exact, maxErrors).map(
-    (match): Candidate => ({
-      start: match.start,
-      end: match.end,
-      quoteScore: 1 - match.errors / quote.exact.length,
-      context: contextScore(text, match.start, match.end, quote),
-      proximity: proximity(match.start),
-    }),
-  );
+  const candidates = approxSearch(text, quote.exact, maxErrors).map((match): Candidate => {
+    const { start, end } = refineBounds(text, match.start, match.end, quote, match.errors);
+    return {
+      start,
+      end,
+      quoteScore: 1 - editDistance(text.slice(start, end), quote.exact) / quote.exact.length,
+      context: contextScore(text, start, end, quote),
+      proximity: proximity(start),
+    };
+  });
   candidates.sort(rank);
   const best = candidates[0];
   const score = best ? best.quoteScore * 0.7 + best.context * 0.3 : 0;
   if (!best || score < MIN_FUZZY_SCORE) return { status: 'orphaned', start: position.start, end: position.end, score: 0 };
   return { status: 'fuzzy', start: best.start, end: best.end, score };
+}
+
+/** What re-anchoring on a new version of the text did to an annotation. */
+export function reanchorAnnotation(annotation: Annotation, text: string, articleId: string, now: string): Annotation {
+  const anchor = anchorTarget(text, annotation.target);
+  const originalQuote = annotation.review?.originalQuote ?? annotation.target.quote.exact;
+  const base = { ...annotation, articleId, modified: now };
+  if (anchor.status === 'orphaned') return { ...base, anchor: 'orphaned', review: { score: 0, originalQuote } };
+  const target = describeRange(text, anchor.start, anchor.end);
+  if (anchor.status === 'anchored' && annotation.anchor === 'anchored') return { ...base, target, anchor: 'anchored', review: null };
+  // A quote found again after earlier trouble stays up for review until the user accepts it.
+  return { ...base, target, anchor: 'fuzzy', review: { score: anchor.status === 'anchored' ? 1 : anchor.score, originalQuote } };
 }

@@ -119,3 +119,23 @@ test('bad input exits non-zero with one clear line and leaves the library as it 
   }
   expect(await snapshot()).toEqual(before);
 });
+
+test('annotations lists selectors and anchor status; a changed version reports what was carried over', async () => {
+  const [article] = JSON.parse((await dossier('import', seedFile, '--json')).stdout);
+  await dossier('annotate', article.id, '--quote', QUOTE);
+  await dossier('annotate', article.id, '--quote', 'Pompeo had assured Japanese Prime Minister Shinzo Abe');
+  const listed = JSON.parse((await dossier('annotations', article.id, '--json')).stdout);
+  expect(listed).toHaveLength(2);
+  expect(listed[0]).toMatchObject({ anchor: 'anchored', target: { quote: { type: 'TextQuoteSelector' }, position: { type: 'TextPositionSelector' } } });
+
+  const changed = join(root, 'diplomat-pompeo-kim-pyongyang.txt');
+  await writeFile(changed, (await readFile(seedFile, 'utf8')).replace('Pompeo had assured', 'Pompeo had personally assured'));
+  const imported = await dossier('import', changed);
+  expect(imported.code, imported.stderr).toBe(0);
+  expect(imported.stdout).toContain('new version');
+  expect(imported.stdout).toContain('annotations carried over: 1 anchored, 1 fuzzy (to review), 0 orphaned');
+  const newest = JSON.parse((await dossier('list', '--json')).stdout).find((a: { id: string }) => a.id !== article.id);
+  const text = await dossier('annotations', newest.id);
+  expect(text.stdout).toMatch(/\[fuzzy \d+%\]  “Pompeo had personally assured Japanese Prime Minister Shinzo Abe”/);
+});
+

@@ -3,30 +3,11 @@ import { readFile } from 'node:fs/promises';
 import MarkdownIt from 'markdown-it';
 import type { Page } from '@playwright/test';
 import { expect, seedFile, test } from './fixtures';
+import { selectInReader } from './reader-helpers';
 
 const TITLE = 'US-North Korea Diplomacy Picks Up With a Pompeo-Kim Encounter in Pyongyang';
 const QUOTE = 'North Korea accused Pompeo of expressing “gangster-like” demands in a statement after the visit.';
 const EVENT = 'Pompeo’s July 2018 visit to Pyongyang';
-
-/** Selects `text` in the reader the way a mouse drag would: a DOM selection over exactly those characters. */
-async function selectInReader(page: Page, text: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const root = document.querySelector('.article-body .tiptap')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not in the reader`);
-  }, text);
-}
 
 async function linkEntity(page: Page, name: string, option: RegExp) {
   const combo = page.getByRole('combobox', { name: 'Link an entity' });

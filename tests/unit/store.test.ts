@@ -125,4 +125,53 @@ describe('library', () => {
     await writeFile(join(dir, '.dossier.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), since: '' }));
     await (await Library.open(dir)).close();
   });
+
+  it('imports a changed clip as a new version and carries its annotations over: anchored, fuzzy, orphaned', async () => {
+    const library = await Library.open(dir);
+    const { article: first } = await importSeed(library);
+    const seed = (await seedBytes()).toString('utf8');
+    const quotes = {
+      kept: QUOTE,
+      edited: 'Pompeo had assured Japanese Prime Minister Shinzo Abe',
+      deleted: 'He arrived in Seoul, South Korea, in the evening and was scheduled to meet South Korean President Moon Jae-in.',
+    };
+    const ids: Record<string, string> = {};
+    for (const [key, quote] of Object.entries(quotes)) {
+      const { start, end } = await library.locateQuote(first.id, quote);
+      ids[key] = (await library.createAnnotation(first.id, start, end, quote, { note: key })).id;
+    }
+    const changed = seed
+      .replace('Pompeo had assured Japanese Prime Minister Shinzo Abe', 'Pompeo had personally assured Japanese Prime Minister Shinzo Abe')
+      .replace(' ' + quotes.deleted, '')
+      .replace('In Pyongyang on Sunday', 'In Pyongyang on Sunday, 7 October,');
+    const [result] = await library.commitImport(
+      await library.prepareImport([{ name: 'diplomat-pompeo-kim-pyongyang.txt', bytes: Buffer.from(changed) }]),
+    );
+    expect(result).toMatchObject({ duplicate: false, carried: { anchored: 1, fuzzy: 1, orphaned: 1 } });
+    expect(result.article.previousVersionId).toBe(first.id);
+    expect(await library.listAnnotations(first.id)).toEqual([]);
+    expect(library.listArticles().find((a) => a.id === first.id)?.annotationCount).toBe(0);
+
+    const { text } = await library.loadArticle(result.article.id);
+    const moved = new Map((await library.listAnnotations(result.article.id)).map((a) => [a.note, a]));
+    const covered = (note: string) => text.slice(moved.get(note)!.target.position.start, moved.get(note)!.target.position.end);
+    expect(moved.get('kept')).toMatchObject({ id: ids.kept, anchor: 'anchored', review: null });
+    expect(covered('kept')).toBe(QUOTE);
+    expect(moved.get('edited')).toMatchObject({ id: ids.edited, anchor: 'fuzzy', review: { originalQuote: quotes.edited } });
+    expect(covered('edited')).toBe('Pompeo had personally assured Japanese Prime Minister Shinzo Abe');
+    expect(moved.get('deleted')).toMatchObject({ anchor: 'orphaned', review: { score: 0, originalQuote: quotes.deleted } });
+
+    // The user settles them: accept the fuzzy one, re-attach the orphan to a selection.
+    expect(await library.resolveAnnotation(result.article.id, ids.edited)).toMatchObject({ anchor: 'anchored', review: null });
+    await expect(library.resolveAnnotation(result.article.id, ids.deleted)).rejects.toMatchObject({ code: 'invalid_input' });
+    const exact = 'Pompeo promptly continued his ongoing tour of Northeast Asia.';
+    const start = text.indexOf(exact);
+    const reattached = await library.resolveAnnotation(result.article.id, ids.deleted, { start, end: start + exact.length, exact });
+    expect(reattached).toMatchObject({ anchor: 'anchored', review: null, target: { quote: { exact } } });
+
+    // Importing the first version's bytes again is recognised as the old version, not a third one.
+    const [again] = await library.commitImport(await library.prepareImport([{ name: 'x.txt', bytes: await seedBytes() }]));
+    expect(again).toMatchObject({ duplicate: true, article: { id: first.id } });
+    await library.close();
+  });
 });

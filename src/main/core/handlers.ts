@@ -22,6 +22,7 @@ export function createHandlers(library: Library, exportDir: string): Handlers {
     'annotations.create': async ({ articleId, start, end, exact, ...fields }) =>
       library.createAnnotation(articleId, start, end, exact, fields),
     'annotations.update': async ({ articleId, id, patch }) => library.updateAnnotation(articleId, id, patch),
+    'annotations.resolve': async ({ articleId, id, range }) => library.resolveAnnotation(articleId, id, range),
     'annotations.delete': async ({ articleId, id }) => {
       await library.deleteAnnotation(articleId, id);
       return { deleted: true as const };

@@ -21,7 +21,7 @@ import {
   type EntityType,
   type LibraryFile,
 } from '../../shared/model';
-import { describeRange, findOccurrences } from '../../shared/selectors';
+import { describeRange, findOccurrences, reanchorAnnotation } from '../../shared/selectors';
 import { writeFileDurable } from './durable-file';
 import { newId } from './ids';
 import type { ExtractedArticle } from './importers/types';
@@ -38,6 +38,20 @@ export interface FileToImport {
 export type PreparedImport =
   | { ok: true; fileName: string; duplicateOf: Article | null; sha256: string; bytes: Uint8Array; extracted: ExtractedArticle | null }
   | { ok: false; fileName: string; error: DossierError };
+
+export interface CarriedCounts {
+  anchored: number;
+  fuzzy: number;
+  orphaned: number;
+}
+
+export interface ImportResult {
+  fileName: string;
+  article: Article;
+  duplicate: boolean;
+  /** For a new version of a known article: how its annotations came across. */
+  carried: CarriedCounts | null;
+}
 
 export interface NewAnnotation {
   note?: string;
@@ -151,46 +165,91 @@ export class Library {
     // Loaded on first use: the parsers (jsdom above all) would slow every start of the CLI.
     const { extractArticle } = await import('./importers');
     const seen = new Map<string, PreparedImport>();
-    return files.map((file): PreparedImport => {
+    const prepared: PreparedImport[] = [];
+    for (const file of files) {
       try {
         const hash = sha256(file.bytes);
         const existing = this.library.data.articles.find((a) => a.source.sha256 === hash) ?? null;
-        if (existing) return { ok: true, fileName: file.name, duplicateOf: existing, sha256: hash, bytes: file.bytes, extracted: null };
         const earlier = seen.get(hash);
-        if (earlier?.ok) return { ...earlier, fileName: file.name };
-        const extracted = extractArticle({ fileName: file.name, bytes: file.bytes });
-        const prepared: PreparedImport = { ok: true, fileName: file.name, duplicateOf: null, sha256: hash, bytes: file.bytes, extracted };
-        seen.set(hash, prepared);
-        return prepared;
+        if (existing) {
+          prepared.push({ ok: true, fileName: file.name, duplicateOf: existing, sha256: hash, bytes: file.bytes, extracted: null });
+        } else if (earlier?.ok) {
+          prepared.push({ ...earlier, fileName: file.name });
+        } else {
+          const extracted = await extractArticle({ fileName: file.name, bytes: file.bytes });
+          const item: PreparedImport = { ok: true, fileName: file.name, duplicateOf: null, sha256: hash, bytes: file.bytes, extracted };
+          seen.set(hash, item);
+          prepared.push(item);
+        }
       } catch (error) {
         const dossierError =
           error instanceof DossierError
             ? error
             : new DossierError('invalid_input', `Could not import “${file.name}”: ${(error as Error).message}`);
-        return { ok: false, fileName: file.name, error: dossierError };
+        prepared.push({ ok: false, fileName: file.name, error: dossierError });
       }
-    });
+    }
+    return prepared;
   }
 
-  /** Writes prepared imports: snapshot and body first, then the library file that makes them visible. */
-  async commitImport(prepared: PreparedImport[]): Promise<{ fileName: string; article: Article; duplicate: boolean }[]> {
-    const results: { fileName: string; article: Article; duplicate: boolean }[] = [];
+  /** The newest version of the article `extracted` is a new version of: same URL, or same file name and title. */
+  private findPreviousVersion(fileName: string, extracted: ExtractedArticle): Article | undefined {
+    const superseded = new Set(this.library.data.articles.map((a) => a.previousVersionId).filter(Boolean));
+    return this.library.data.articles.find(
+      (a) =>
+        !superseded.has(a.id) &&
+        ((extracted.url !== null && a.url === extracted.url) || (a.source.fileName === fileName && a.title === extracted.title)),
+    );
+  }
+
+  /**
+   * Writes prepared imports: snapshot and body first, then the library file that makes them visible. A new
+   * version of a known article takes over its annotations, re-anchored on the new text.
+   */
+  async commitImport(prepared: PreparedImport[]): Promise<ImportResult[]> {
+    const results: ImportResult[] = [];
     const bySha = new Map<string, Article>();
     for (const item of prepared) {
       if (!item.ok) continue;
       const known = item.duplicateOf ?? bySha.get(item.sha256);
       if (known || !item.extracted) {
-        results.push({ fileName: item.fileName, article: known!, duplicate: true });
+        results.push({ fileName: item.fileName, article: known!, duplicate: true, carried: null });
         continue;
       }
-      const article = await this.writeArticle(item.fileName, item.sha256, item.bytes, item.extracted);
+      const previous = this.findPreviousVersion(item.fileName, item.extracted);
+      const article = await this.writeArticle(item.fileName, item.sha256, item.bytes, item.extracted, previous?.id ?? null);
       bySha.set(item.sha256, article);
-      results.push({ fileName: item.fileName, article, duplicate: false });
+      const carried = previous ? await this.carryAnnotations(previous, article) : null;
+      results.push({ fileName: item.fileName, article, duplicate: false, carried });
     }
     return results;
   }
 
-  private async writeArticle(fileName: string, hash: string, bytes: Uint8Array, extracted: ExtractedArticle): Promise<Article> {
+  /** Moves an article's annotations to its new version, each re-anchored: nothing is dropped or moved silently. */
+  private async carryAnnotations(from: Article, to: Article): Promise<CarriedCounts> {
+    const source = await this.annotationStore(from.id);
+    const counts: CarriedCounts = { anchored: 0, fuzzy: 0, orphaned: 0 };
+    if (source.data.annotations.length === 0) return counts;
+    const { text } = await this.loadArticle(to.id);
+    const now = new Date().toISOString();
+    const moved = source.data.annotations.map((a) => reanchorAnnotation(a, text, to.id, now));
+    for (const a of moved) counts[a.anchor]++;
+    // The new version's file is written before the old one is emptied: a crash between leaves a copy, not a loss.
+    const target = await this.annotationStore(to.id);
+    const written = await target.update((current) => ({ ...current, annotations: [...current.annotations, ...moved] }));
+    this.annotationCounts.set(to.id, written.annotations.length);
+    await source.update((current) => ({ ...current, annotations: [] }));
+    this.annotationCounts.set(from.id, 0);
+    return counts;
+  }
+
+  private async writeArticle(
+    fileName: string,
+    hash: string,
+    bytes: Uint8Array,
+    extracted: ExtractedArticle,
+    previousVersionId: string | null,
+  ): Promise<Article> {
     const text = canonicalText(extracted.doc);
     const article: Article = {
       id: newId(),
@@ -206,6 +265,7 @@ export class Library {
       wordCount: countWords(text),
       tags: [],
       source: { fileName, mediaType: extracted.mediaType, encoding: extracted.encoding, sha256: hash, size: bytes.byteLength },
+      previousVersionId,
     };
     await this.queue.run(async () => {
       await mkdir(join(this.dir, 'snapshots'), { recursive: true });
@@ -278,6 +338,7 @@ export class Library {
       entityIds: [...new Set(fields.entityIds ?? [])],
       speakerId: null,
       anchor: 'anchored',
+      review: null,
     };
     const store = await this.annotationStore(articleId);
     const data = await store.update((current) => ({ ...current, annotations: [...current.annotations, annotation] }));
@@ -312,6 +373,29 @@ export class Library {
           ? { ...a, ...patch, entityIds: patch.entityIds ? [...new Set(patch.entityIds)] : a.entityIds, modified }
           : a,
       ),
+    }));
+    return data.annotations.find((a) => a.id === id)!;
+  }
+
+  /** Accepts a fuzzy anchor as it is, or attaches a flagged annotation to the passage the user selected. */
+  async resolveAnnotation(articleId: string, id: string, range?: { start: number; end: number; exact: string }): Promise<Annotation> {
+    const store = await this.annotationStore(articleId);
+    const annotation = store.data.annotations.find((a) => a.id === id);
+    if (!annotation) throw new DossierError('not_found', `No annotation with id ${id}.`);
+    let target = annotation.target;
+    if (range) {
+      const { text } = await this.loadArticle(articleId);
+      if (!(range.start < range.end && range.end <= text.length) || text.slice(range.start, range.end) !== range.exact) {
+        throw new DossierError('invalid_input', 'The selected text does not match the article at that place. Select the passage again.');
+      }
+      target = describeRange(text, range.start, range.end);
+    } else if (annotation.anchor === 'orphaned') {
+      throw new DossierError('invalid_input', 'This annotation’s passage is not in the article: select the text to attach it to.');
+    }
+    const modified = new Date().toISOString();
+    const data = await store.update((current) => ({
+      ...current,
+      annotations: current.annotations.map((a) => (a.id === id ? { ...a, target, anchor: 'anchored' as const, review: null, modified } : a)),
     }));
     return data.annotations.find((a) => a.id === id)!;
   }

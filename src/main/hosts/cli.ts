@@ -15,6 +15,7 @@ Commands:
   import FILE...                 import article files (.txt, .html, .htm, .md)
   list                           list the library's articles
   show ID                        an article's metadata and text
+  annotations ID                 an article's annotations, with selectors and anchor status
   annotate ID --quote TEXT [--note TEXT] [--link TYPE:NAME]...
                                  annotate the passage TEXT (it must occur exactly once)
   brief [--entity NAME]... [--article ID]... [--title TEXT] [--out FILE]
@@ -83,12 +84,16 @@ async function runImport(core: Core, files: string[], values: Values): Promise<v
   const failed = prepared.find((p) => !p.ok);
   if (failed && !failed.ok) throw failed.error;
   const results = await core.library.commitImport(prepared);
+  const describe = (r: (typeof results)[number]) => {
+    const line = `${r.duplicate ? 'already in the library' : r.carried ? 'new version' : 'imported'}  ${r.article.id}  ${r.article.title}  (${r.fileName})`;
+    if (!r.carried) return line;
+    const { anchored, fuzzy, orphaned } = r.carried;
+    return `${line}\n  annotations carried over: ${anchored} anchored, ${fuzzy} fuzzy (to review), ${orphaned} orphaned (need attention)`;
+  };
   print(
     values,
-    results.map((r) => ({ ...r.article, fileName: r.fileName, duplicate: r.duplicate })),
-    results
-      .map((r) => `${r.duplicate ? 'already in the library' : 'imported'}  ${r.article.id}  ${r.article.title}  (${r.fileName})`)
-      .join('\n'),
+    results.map((r) => ({ ...r.article, fileName: r.fileName, duplicate: r.duplicate, carried: r.carried })),
+    results.map(describe).join('\n'),
   );
 }
 
@@ -163,7 +168,7 @@ export async function main(argv: string[], options: { rendererDir: string }): Pr
     process.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
   }
-  const known = ['import', 'list', 'show', 'annotate', 'brief', 'serve'];
+  const known = ['import', 'list', 'show', 'annotations', 'annotate', 'brief', 'serve'];
   if (!known.includes(command)) {
     process.stderr.write(`dossier: unknown command "${command}"\n${USAGE}\n`);
     return 2;
@@ -187,6 +192,18 @@ export async function main(argv: string[], options: { rendererDir: string }): Pr
         if (!rest[0]) throw new UsageError('show: name the article ID');
         const { article, text } = await call(core, 'articles.get', { id: rest[0] });
         print(values, { article, text }, `${article.title}\n${[article.byline, article.siteName, article.publishedAt, article.url].filter(Boolean).join(' · ')}\n\n${text}`);
+        break;
+      }
+      case 'annotations': {
+        if (!rest[0]) throw new UsageError('annotations: name the article ID');
+        const annotations = await call(core, 'annotations.list', { articleId: rest[0] });
+        print(
+          values,
+          annotations,
+          annotations
+            .map((a) => `${a.id}  [${a.anchor}${a.review ? ` ${Math.round(a.review.score * 100)}%` : ''}]  “${a.target.quote.exact}”${a.note ? `\n  ${a.note}` : ''}`)
+            .join('\n') || '(no annotations)',
+        );
         break;
       }
       case 'annotate':

@@ -31,6 +31,15 @@ export function useImport() {
           say(`${duplicates.map((d) => (d.ok ? `“${d.article.title}”` : '')).join(', ')} ${duplicates.length > 1 ? 'are' : 'is'} already in the library.`);
         }
         if (imported.length) say(`Imported ${imported.length} article${imported.length > 1 ? 's' : ''}.`);
+        for (const o of outcomes) {
+          if (!o.ok || !o.carried) continue;
+          const { anchored, fuzzy, orphaned } = o.carried;
+          say(
+            `“${o.article.title}” is a new version: ${anchored} annotation${anchored === 1 ? '' : 's'} carried over exactly` +
+              (fuzzy || orphaned ? `, ${fuzzy + orphaned} need${fuzzy + orphaned === 1 ? 's' : ''} your attention.` : '.'),
+            fuzzy || orphaned ? 'error' : 'info',
+          );
+        }
         refresh();
         const first = outcomes.find((o) => o.ok);
         if (first?.ok && outcomes.length === 1) window.location.hash = hrefs.article(first.article.id);

@@ -14,6 +14,7 @@ import { useStatus } from '../../hooks/use-status';
 import { call } from '../../lib/dossier';
 import { AnnotationEditor, type AnnotationFields } from '../annotations/AnnotationEditor';
 import { AnnotationList } from '../annotations/AnnotationList';
+import { NeedsAttention } from '../annotations/NeedsAttention';
 import { AnnotationHighlights, annotationHighlightsKey, type HighlightRange } from './extensions/annotation-highlights';
 import { MetadataEditor } from './MetadataEditor';
 import { useTextSelection, type TextRange } from './use-text-selection';
@@ -44,6 +45,23 @@ function ArticleBody({ doc, dir, lang, onReady }: { doc: DocNode; dir: string | 
     >
       <EditorContent editor={editor} />
     </div>
+  );
+}
+
+/** Links between versions of an article: the one it replaces, and the newer one if this is old. */
+function ArticleVersions({ article }: { article: Article }) {
+  const { articles } = useLibrary();
+  const newer = articles.find((a) => a.previousVersionId === article.id);
+  if (!newer && !article.previousVersionId) return null;
+  return (
+    <p className="versions">
+      {newer && (
+        <>
+          <strong>An older version.</strong> <a href={hrefs.article(newer.id)}>Open the newer version</a>, which holds its annotations.{' '}
+        </>
+      )}
+      {article.previousVersionId && <a href={hrefs.article(article.previousVersionId)}>Previous version</a>}
+    </p>
   );
 }
 
@@ -93,7 +111,9 @@ export function ReaderView({ id, annotationId }: { id: string; annotationId: str
     };
     for (const a of annotations) {
       const anchor = anchorTarget(canonical.text, a.target);
-      if (anchor.status !== 'orphaned') add(anchor.start, anchor.end, a.id, `highlight highlight-${a.color}`);
+      if (a.anchor !== 'orphaned' && anchor.status !== 'orphaned') {
+        add(anchor.start, anchor.end, a.id, `highlight highlight-${a.color}${a.anchor === 'fuzzy' ? ' highlight-fuzzy' : ''}`);
+      }
     }
     if (draft) add(draft.start, draft.end, 'draft', 'highlight highlight-draft');
     editor.view.dispatch(editor.state.tr.setMeta(annotationHighlightsKey, ranges));
@@ -152,6 +172,17 @@ export function ReaderView({ id, annotationId }: { id: string; annotationId: str
     refresh();
   };
 
+  const resolve = async (annotation: string, range?: TextRange) => {
+    try {
+      await call('annotations.resolve', { articleId: id, id: annotation, range });
+      window.getSelection()?.removeAllRanges();
+      say(range ? 'Annotation attached to the selected passage.' : 'Annotation accepted where it is.');
+      refresh();
+    } catch (err) {
+      say((err as Error).message, 'error');
+    }
+  };
+
   const remove = async (annotation: string) => {
     try {
       await call('annotations.delete', { articleId: id, id: annotation });
@@ -194,6 +225,7 @@ export function ReaderView({ id, annotationId }: { id: string; annotationId: str
                   </>
                 )}
               </p>
+              <ArticleVersions article={article} />
               <div className="toolbar">
                 <button type="button" className="button" onClick={() => setEditingDetails(true)}>
                   Edit details
@@ -238,6 +270,13 @@ export function ReaderView({ id, annotationId }: { id: string; annotationId: str
             />
           </section>
         )}
+        <NeedsAttention
+          annotations={annotations}
+          selection={selection}
+          onAccept={(a) => void resolve(a)}
+          onAttach={(a, range) => void resolve(a, range)}
+          onShow={showAnnotation}
+        />
         <h2>Annotations ({annotations.length})</h2>
         <AnnotationList
           annotations={annotations}
