@@ -63,6 +63,31 @@ export const BriefScopeSchema = z.object({
 });
 export type BriefScope = z.infer<typeof BriefScopeSchema>;
 
+export const SearchFiltersSchema = z
+  .object({
+    entityId: IdSchema,
+    tag: z.string().trim().min(1).max(200),
+    site: z.string().trim().min(1).max(500),
+    from: PartialDateSchema,
+    to: PartialDateSchema,
+    hasAnnotations: z.boolean(),
+  })
+  .partial();
+export type SearchFilters = z.infer<typeof SearchFiltersSchema>;
+
+export const SearchHitSchema = z.object({
+  kind: z.enum(['article', 'annotation', 'entity']),
+  id: IdSchema,
+  articleId: IdSchema.nullable(),
+  title: z.string(),
+  snippet: z.string(),
+  note: z.string().optional(),
+  /** Where in the article's canonical text the hit is, to open the reader at that passage. */
+  match: z.object({ start: z.number(), end: z.number() }).nullable(),
+  score: z.number(),
+});
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+
 export const api = {
   'library.info': method(
     z.object({}),
@@ -123,6 +148,14 @@ export const api = {
   'entities.get': method(
     z.object({ id: IdSchema }),
     z.object({ entity: EntitySchema, annotations: z.array(LinkedAnnotationSchema) }),
+  ),
+  'search.query': method(
+    z.object({
+      query: z.string().trim().min(1, 'type something to search for').max(500),
+      filters: SearchFiltersSchema.default({}),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
+    z.array(SearchHitSchema),
   ),
   'briefs.render': method(BriefScopeSchema, z.object({ markdown: z.string(), annotationCount: z.number() })),
   'briefs.export': method(

@@ -137,5 +137,12 @@ test('annotations lists selectors and anchor status; a changed version reports w
   const newest = JSON.parse((await dossier('list', '--json')).stdout).find((a: { id: string }) => a.id !== article.id);
   const text = await dossier('annotations', newest.id);
   expect(text.stdout).toMatch(/\[fuzzy \d+%\]  “Pompeo had personally assured Japanese Prime Minister Shinzo Abe”/);
+
+  const found = JSON.parse((await dossier('search', '"personally assured"', '--has-annotations', '--json')).stdout);
+  // The new version and the annotation whose quote now has those words; not the old version.
+  expect(found.map((h: { kind: string; articleId: string }) => `${h.kind} ${h.articleId}`).sort()).toEqual([`annotation ${newest.id}`, `article ${newest.id}`]);
+  const bad = await dossier('search', 'Pompeo', '--from', 'last week');
+  expect(bad.code).not.toBe(0);
+  expect(bad.stderr).toMatch(/filters\.from: use a date like/);
 });
 

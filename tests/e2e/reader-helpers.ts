@@ -5,18 +5,31 @@ import type { Page } from '@playwright/test';
 export async function selectInReader(page: Page, text: string): Promise<void> {
   await page.locator('.article-body .tiptap').waitFor();
   await page.evaluate((wanted) => {
+    // Highlights split the text into several DOM text nodes: look across them, block by block.
     const root = document.querySelector('.article-body .tiptap')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
+    for (const block of Array.from(root.querySelectorAll('p, h1, h2, h3, h4, h5, h6, li, pre'))) {
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+      const at = nodes.map((n) => n.data).join('').indexOf(wanted);
       if (at === -1) continue;
+      const locate = (offset: number, preferNext: boolean) => {
+        let rest = offset;
+        for (const [i, node] of nodes.entries()) {
+          if (rest < node.length || (rest === node.length && !(preferNext && i + 1 < nodes.length))) return { node, offset: rest };
+          rest -= node.length;
+        }
+        throw new Error('offset outside the block');
+      };
+      const start = locate(at, true);
+      const end = locate(at + wanted.length, false);
       const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset);
       const selection = window.getSelection()!;
       selection.removeAllRanges();
       selection.addRange(range);
-      node.parentElement!.scrollIntoView({ block: 'center' });
+      (block as HTMLElement).scrollIntoView({ block: 'center' });
       return;
     }
     throw new Error(`"${wanted}" is not in the reader`);

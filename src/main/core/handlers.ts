@@ -3,8 +3,10 @@ import type { Handlers } from '../../shared/api';
 import { toErrorValue } from '../../shared/errors';
 import { briefFileName, composeBrief, writeNewFile } from './briefs';
 import type { Library } from './library';
+import { SearchIndex } from './search';
 
 export function createHandlers(library: Library, exportDir: string): Handlers {
+  const search = new SearchIndex(library);
   return {
     'library.info': async () => ({ path: library.dir, exportDir, articleCount: library.listArticles().length }),
     'articles.list': async () => library.listArticles(),
@@ -36,6 +38,7 @@ export function createHandlers(library: Library, exportDir: string): Handlers {
         .map(({ annotation, article }) => ({ annotation, article: { id: article.id, title: article.title } }));
       return { entity, annotations };
     },
+    'search.query': async ({ query, filters, limit }) => search.search(query, filters, limit),
     'briefs.render': async (scope) => {
       const { markdown, annotationCount } = await composeBrief(library, scope);
       return { markdown, annotationCount };

@@ -76,9 +76,13 @@ function countWords(text: string): number {
 
 const sameName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
 
+/** What changed in the library, for derived data (the search index) to follow. */
+export type LibraryChange = { kind: 'article'; id: string } | { kind: 'annotations'; articleId: string } | { kind: 'entity'; id: string };
+
 export class Library {
   private readonly annotationStores = new Map<string, Store<AnnotationsFile>>();
   private readonly annotationCounts = new Map<string, number>();
+  private readonly listeners = new Set<(change: LibraryChange) => void>();
 
   private constructor(
     readonly dir: string,
@@ -112,6 +116,25 @@ export class Library {
       await releaseLock();
       throw error;
     }
+  }
+
+  /** Calls `listener` after every saved change; returns the function that stops it. */
+  onChange(listener: (change: LibraryChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(change: LibraryChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  /** Saves an article's annotations through its file, keeps the count, and tells the listeners. */
+  private async writeAnnotations(articleId: string, next: (current: Annotation[]) => Annotation[]): Promise<Annotation[]> {
+    const store = await this.annotationStore(articleId);
+    const data = await store.update((current) => ({ ...current, annotations: next(current.annotations) }));
+    this.annotationCounts.set(articleId, data.annotations.length);
+    this.changed({ kind: 'annotations', articleId });
+    return data.annotations;
   }
 
   async close(): Promise<void> {
@@ -157,6 +180,7 @@ export class Library {
       ...current,
       articles: current.articles.map((a) => (a.id === id ? { ...a, ...patch } : a)),
     }));
+    this.changed({ kind: 'article', id });
     return data.articles.find((a) => a.id === id)!;
   }
 
@@ -235,11 +259,8 @@ export class Library {
     const moved = source.data.annotations.map((a) => reanchorAnnotation(a, text, to.id, now));
     for (const a of moved) counts[a.anchor]++;
     // The new version's file is written before the old one is emptied: a crash between leaves a copy, not a loss.
-    const target = await this.annotationStore(to.id);
-    const written = await target.update((current) => ({ ...current, annotations: [...current.annotations, ...moved] }));
-    this.annotationCounts.set(to.id, written.annotations.length);
-    await source.update((current) => ({ ...current, annotations: [] }));
-    this.annotationCounts.set(from.id, 0);
+    await this.writeAnnotations(to.id, (current) => [...current, ...moved]);
+    await this.writeAnnotations(from.id, () => []);
     return counts;
   }
 
@@ -279,6 +300,7 @@ export class Library {
     });
     await this.library.update((current) => ({ ...current, articles: [...current.articles, article] }));
     this.annotationCounts.set(article.id, 0);
+    this.changed({ kind: 'article', id: article.id });
     return article;
   }
 
@@ -340,9 +362,7 @@ export class Library {
       anchor: 'anchored',
       review: null,
     };
-    const store = await this.annotationStore(articleId);
-    const data = await store.update((current) => ({ ...current, annotations: [...current.annotations, annotation] }));
-    this.annotationCounts.set(articleId, data.annotations.length);
+    await this.writeAnnotations(articleId, (current) => [...current, annotation]);
     return annotation;
   }
 
@@ -366,15 +386,12 @@ export class Library {
     const store = await this.annotationStore(articleId);
     if (!store.data.annotations.some((a) => a.id === id)) throw new DossierError('not_found', `No annotation with id ${id}.`);
     const modified = new Date().toISOString();
-    const data = await store.update((current) => ({
-      ...current,
-      annotations: current.annotations.map((a) =>
-        a.id === id
-          ? { ...a, ...patch, entityIds: patch.entityIds ? [...new Set(patch.entityIds)] : a.entityIds, modified }
-          : a,
+    const saved = await this.writeAnnotations(articleId, (current) =>
+      current.map((a) =>
+        a.id === id ? { ...a, ...patch, entityIds: patch.entityIds ? [...new Set(patch.entityIds)] : a.entityIds, modified } : a,
       ),
-    }));
-    return data.annotations.find((a) => a.id === id)!;
+    );
+    return saved.find((a) => a.id === id)!;
   }
 
   /** Accepts a fuzzy anchor as it is, or attaches a flagged annotation to the passage the user selected. */
@@ -393,19 +410,17 @@ export class Library {
       throw new DossierError('invalid_input', 'This annotation’s passage is not in the article: select the text to attach it to.');
     }
     const modified = new Date().toISOString();
-    const data = await store.update((current) => ({
-      ...current,
-      annotations: current.annotations.map((a) => (a.id === id ? { ...a, target, anchor: 'anchored' as const, review: null, modified } : a)),
-    }));
-    return data.annotations.find((a) => a.id === id)!;
+    const saved = await this.writeAnnotations(articleId, (current) =>
+      current.map((a) => (a.id === id ? { ...a, target, anchor: 'anchored' as const, review: null, modified } : a)),
+    );
+    return saved.find((a) => a.id === id)!;
   }
 
   async deleteAnnotation(articleId: string, id: string): Promise<void> {
     this.getArticle(articleId);
     const store = await this.annotationStore(articleId);
     if (!store.data.annotations.some((a) => a.id === id)) throw new DossierError('not_found', `No annotation with id ${id}.`);
-    const data = await store.update((current) => ({ ...current, annotations: current.annotations.filter((a) => a.id !== id) }));
-    this.annotationCounts.set(articleId, data.annotations.length);
+    await this.writeAnnotations(articleId, (current) => current.filter((a) => a.id !== id));
   }
 
   /** Every annotation of the library with its article, in library order then text order. */
@@ -442,6 +457,7 @@ export class Library {
     if (date && type !== 'event') throw new DossierError('invalid_input', 'Only events carry a date.');
     const entity: Entity = { id: newId(), type, name: trimmed, aliases: [], description: '', wikidataId: null, date };
     await this.entities.update((current) => ({ ...current, entities: [...current.entities, entity] }));
+    this.changed({ kind: 'entity', id: entity.id });
     return entity;
   }
 }

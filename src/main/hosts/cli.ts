@@ -18,6 +18,8 @@ Commands:
   annotations ID                 an article's annotations, with selectors and anchor status
   annotate ID --quote TEXT [--note TEXT] [--link TYPE:NAME]...
                                  annotate the passage TEXT (it must occur exactly once)
+  search QUERY [--entity NAME] [--tag T] [--site S] [--from DATE] [--to DATE] [--has-annotations]
+                                 full-text search ("quoted phrases" match in order)
   brief [--entity NAME]... [--article ID]... [--title TEXT] [--out FILE]
                                  a Markdown brief of the matching annotations
   serve [--port N]               serve the app on 127.0.0.1 (prints its URL with the access token)
@@ -43,6 +45,11 @@ const OPTIONS = {
   out: { type: 'string' },
   force: { type: 'boolean' },
   port: { type: 'string' },
+  tag: { type: 'string' },
+  site: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'has-annotations': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -119,14 +126,36 @@ async function runAnnotate(core: Core, id: string | undefined, values: Values): 
   print(values, annotation, `annotated ${annotation.id}: “${annotation.target.quote.exact}” (${start}–${end})`);
 }
 
-async function runBrief(core: Core, values: Values): Promise<void> {
-  const entities = core.library.listEntities();
-  const entityIds = (values.entity ?? []).map((name) => {
-    const matches = entities.filter((e) => e.name.localeCompare(name, undefined, { sensitivity: 'accent' }) === 0);
-    if (matches.length === 0) throw new DossierError('not_found', `No entity named “${name}” in this library.`);
-    if (matches.length > 1) throw new DossierError('invalid_input', `“${name}” names ${matches.length} entities of different types.`);
-    return matches[0].id;
+function entityIdByName(core: Core, name: string): string {
+  const matches = core.library.listEntities().filter((e) => e.name.localeCompare(name, undefined, { sensitivity: 'accent' }) === 0);
+  if (matches.length === 0) throw new DossierError('not_found', `No entity named “${name}” in this library.`);
+  if (matches.length > 1) throw new DossierError('invalid_input', `“${name}” names ${matches.length} entities of different types.`);
+  return matches[0].id;
+}
+
+async function runSearch(core: Core, words: string[], values: Values): Promise<void> {
+  if (words.length === 0) throw new UsageError('search: give the words to search for');
+  if ((values.entity?.length ?? 0) > 1) throw new UsageError('search: --entity takes one name');
+  const hits = await call(core, 'search.query', {
+    query: words.join(' '),
+    filters: {
+      entityId: values.entity?.[0] ? entityIdByName(core, values.entity[0]) : undefined,
+      tag: values.tag,
+      site: values.site,
+      from: values.from,
+      to: values.to,
+      hasAnnotations: values['has-annotations'],
+    },
   });
+  print(
+    values,
+    hits,
+    hits.map((h) => `${h.kind.padEnd(10)} ${h.articleId ?? h.id}  ${h.title}\n           ${h.snippet}`).join('\n') || '(nothing found)',
+  );
+}
+
+async function runBrief(core: Core, values: Values): Promise<void> {
+  const entityIds = (values.entity ?? []).map((name) => entityIdByName(core, name));
   const { markdown } = await call(core, 'briefs.render', { entityIds, articleIds: values.article ?? [], title: values.title });
   if (!values.out) {
     process.stdout.write(markdown);
@@ -168,7 +197,7 @@ export async function main(argv: string[], options: { rendererDir: string }): Pr
     process.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
   }
-  const known = ['import', 'list', 'show', 'annotations', 'annotate', 'brief', 'serve'];
+  const known = ['import', 'list', 'show', 'annotations', 'annotate', 'search', 'brief', 'serve'];
   if (!known.includes(command)) {
     process.stderr.write(`dossier: unknown command "${command}"\n${USAGE}\n`);
     return 2;
@@ -208,6 +237,9 @@ export async function main(argv: string[], options: { rendererDir: string }): Pr
       }
       case 'annotate':
         await runAnnotate(core, rest[0], values);
+        break;
+      case 'search':
+        await runSearch(core, rest, values);
         break;
       case 'brief':
         await runBrief(core, values);

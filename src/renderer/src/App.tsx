@@ -10,6 +10,8 @@ import { DropZone } from './features/library/DropZone';
 import { ImportButton } from './features/library/ImportButton';
 import { LibraryList } from './features/library/LibraryList';
 import { ReaderView } from './features/reader/ReaderView';
+import { SearchBox } from './features/search/SearchBox';
+import { SearchPage } from './features/search/SearchPage';
 
 function Home() {
   const { articles, loaded, error } = useLibrary();
@@ -21,6 +23,7 @@ function Home() {
       <ul className="keys">
         <li><kbd>A</kbd> annotates the passage you selected in an article</li>
         <li><kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves an annotation</li>
+        <li><kbd>/</kbd> searches the library</li>
         <li><kbd>Esc</kbd> cancels</li>
       </ul>
     </main>
@@ -35,6 +38,7 @@ function Shell() {
         <a className="brand" href={hrefs.home()}>
           Dossier
         </a>
+        <SearchBox query={route.name === 'search' ? route.query : ''} />
         <div className="topbar-actions">
           <ImportButton />
           <a className="button" href={hrefs.brief()}>
@@ -50,7 +54,8 @@ function Shell() {
           <EntityList currentId={route.name === 'entity' ? route.id : null} />
         </nav>
         {route.name === 'home' && <Home />}
-        {route.name === 'article' && <ReaderView key={route.id} id={route.id} annotationId={route.annotationId} />}
+        {route.name === 'article' && <ReaderView key={route.id} id={route.id} annotationId={route.annotationId} at={route.at} />}
+        {route.name === 'search' && <SearchPage query={route.query} />}
         {route.name === 'entity' && <EntityPage id={route.id} />}
         {route.name === 'brief' && <BriefPage key={window.location.hash} initialEntityIds={route.entityIds} initialArticleIds={route.articleIds} />}
       </div>

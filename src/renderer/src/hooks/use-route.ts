@@ -3,15 +3,20 @@ import { useEffect, useState } from 'react';
 
 export type Route =
   | { name: 'home' }
-  | { name: 'article'; id: string; annotationId: string | null }
+  | { name: 'article'; id: string; annotationId: string | null; at: { start: number; end: number } | null }
   | { name: 'entity'; id: string }
-  | { name: 'brief'; entityIds: string[]; articleIds: string[] };
+  | { name: 'brief'; entityIds: string[]; articleIds: string[] }
+  | { name: 'search'; query: string };
 
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
   const params = new URLSearchParams(query);
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts[0] === 'articles' && parts[1]) return { name: 'article', id: parts[1], annotationId: params.get('annotation') };
+  if (parts[0] === 'articles' && parts[1]) {
+    const at = /^(\d+)-(\d+)$/.exec(params.get('at') ?? '');
+    return { name: 'article', id: parts[1], annotationId: params.get('annotation'), at: at ? { start: Number(at[1]), end: Number(at[2]) } : null };
+  }
+  if (parts[0] === 'search') return { name: 'search', query: params.get('q') ?? '' };
   if (parts[0] === 'entities' && parts[1]) return { name: 'entity', id: parts[1] };
   if (parts[0] === 'brief') return { name: 'brief', entityIds: params.getAll('entity'), articleIds: params.getAll('article') };
   return { name: 'home' };
@@ -21,6 +26,8 @@ export const hrefs = {
   home: () => '#/',
   article: (id: string, annotationId?: string) =>
     `#/articles/${encodeURIComponent(id)}${annotationId ? `?annotation=${encodeURIComponent(annotationId)}` : ''}`,
+  passage: (id: string, at: { start: number; end: number }) => `#/articles/${encodeURIComponent(id)}?at=${at.start}-${at.end}`,
+  search: (query: string) => `#/search?q=${encodeURIComponent(query)}`,
   entity: (id: string) => `#/entities/${encodeURIComponent(id)}`,
   brief: (scope: { entityIds?: string[]; articleIds?: string[] } = {}) => {
     const params = new URLSearchParams();

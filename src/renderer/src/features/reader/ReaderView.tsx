@@ -65,7 +65,16 @@ function ArticleVersions({ article }: { article: Article }) {
   );
 }
 
-export function ReaderView({ id, annotationId }: { id: string; annotationId: string | null }) {
+export function ReaderView({
+  id,
+  annotationId,
+  at,
+}: {
+  id: string;
+  annotationId: string | null;
+  /** A passage to open at (a search result), as canonical text offsets. */
+  at: { start: number; end: number } | null;
+}) {
   const { version, refresh } = useLibrary();
   const { say } = useStatus();
   const [data, setData] = useState<{ article: Article; doc: DocNode; text: string } | null>(null);
@@ -116,8 +125,14 @@ export function ReaderView({ id, annotationId }: { id: string; annotationId: str
       }
     }
     if (draft) add(draft.start, draft.end, 'draft', 'highlight highlight-draft');
+    if (at) add(at.start, at.end, 'search', 'highlight-search');
     editor.view.dispatch(editor.state.tr.setMeta(annotationHighlightsKey, ranges));
-  }, [editor, canonical, annotations, draft]);
+  }, [editor, canonical, annotations, draft, at]);
+
+  useEffect(() => {
+    if (!at || !editor || !canonical) return;
+    editor.view.dom.querySelector('[data-annotation-id="search"]')?.scrollIntoView({ block: 'center' });
+  }, [at, editor, canonical]);
 
   const showAnnotation = useCallback(
     (annotation: string) => {

@@ -1,0 +1,103 @@
+// Search results with filters; each result opens where it matched.
+import { useEffect, useState } from 'react';
+import type { SearchFilters, SearchHit } from '../../../../shared/api';
+import { useLibrary } from '../../hooks/use-library';
+import { hrefs } from '../../hooks/use-route';
+import { call } from '../../lib/dossier';
+
+function hitHref(hit: SearchHit): string {
+  if (hit.kind === 'entity') return hrefs.entity(hit.id);
+  if (hit.kind === 'annotation') return hrefs.article(hit.articleId!, hit.id);
+  return hit.match ? hrefs.passage(hit.id, hit.match) : hrefs.article(hit.id);
+}
+
+const KIND_LABELS: Record<SearchHit['kind'], string> = { article: 'Article', annotation: 'Annotation', entity: 'Entity' };
+
+export function SearchPage({ query }: { query: string }) {
+  const { entities, version } = useLibrary();
+  const [filters, setFilters] = useState<SearchFilters>({});
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!query.trim()) return;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      call('search.query', { query, filters })
+        .then((found) => !cancelled && (setHits(found), setError(null)))
+        .catch((err: Error) => !cancelled && setError(err.message));
+    }, 120);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [query, filters, version]);
+
+  const set = <K extends keyof SearchFilters>(key: K, value: SearchFilters[K] | '') =>
+    setFilters((f) => {
+      const next = { ...f };
+      if (value === '' || value === undefined || value === false) delete next[key];
+      else next[key] = value as SearchFilters[K];
+      return next;
+    });
+
+  return (
+    <main className="page search-page" aria-label="Search">
+      <h1>Search{query && <>: “{query}”</>}</h1>
+      <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          <span>Entity</span>
+          <select value={filters.entityId ?? ''} onChange={(e) => set('entityId', e.target.value)}>
+            <option value="">Any</option>
+            {entities.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Tag</span>
+          <input value={filters.tag ?? ''} onChange={(e) => set('tag', e.target.value.trim())} />
+        </label>
+        <label>
+          <span>Site</span>
+          <input value={filters.site ?? ''} onChange={(e) => set('site', e.target.value.trim())} />
+        </label>
+        <label>
+          <span>From</span>
+          <input value={filters.from ?? ''} placeholder="YYYY-MM-DD" onChange={(e) => set('from', e.target.value.trim())} />
+        </label>
+        <label>
+          <span>To</span>
+          <input value={filters.to ?? ''} placeholder="YYYY-MM-DD" onChange={(e) => set('to', e.target.value.trim())} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={!!filters.hasAnnotations} onChange={(e) => set('hasAnnotations', e.target.checked)} />
+          Has annotations
+        </label>
+      </form>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {hits && (
+        <p className="muted" role="status">
+          {hits.length === 0 ? 'Nothing found.' : `${hits.length} result${hits.length === 1 ? '' : 's'}`}
+        </p>
+      )}
+      <ol className="results" aria-label="Results">
+        {hits?.map((hit) => (
+          <li key={`${hit.kind}:${hit.id}`}>
+            <a href={hitHref(hit)}>
+              <span className={`badge kind-${hit.kind}`}>{KIND_LABELS[hit.kind]}</span> <strong>{hit.title}</strong>
+            </a>
+            <p className="snippet">{hit.snippet}</p>
+            {hit.note && <p className="note">{hit.note}</p>}
+          </li>
+        ))}
+      </ol>
+    </main>
+  );
+}
