@@ -109,7 +109,9 @@ export type AnnotationTarget = z.infer<typeof AnnotationTargetSchema>;
 export const AnchorStatusSchema = z.enum(['anchored', 'fuzzy', 'orphaned']);
 export type AnchorStatus = z.infer<typeof AnchorStatusSchema>;
 
-export const ColorSchema = z.enum(['yellow', 'green', 'blue', 'pink', 'purple']);
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export const ColorSchema = z.enum(HIGHLIGHT_COLORS);
+export type Color = z.infer<typeof ColorSchema>;
 
 export const AnnotationSchema = z.object({
   id: IdSchema,

@@ -23,6 +23,7 @@ function Home() {
       <ul className="keys">
         <li><kbd>A</kbd> annotates the passage you selected in an article</li>
         <li><kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves an annotation</li>
+        <li><kbd>J</kbd> / <kbd>K</kbd> go to the next / previous annotation</li>
         <li><kbd>/</kbd> searches the library</li>
         <li><kbd>Esc</kbd> cancels</li>
       </ul>

@@ -1,11 +1,13 @@
 // Writing an annotation: the quote it is made on, a note, tags and linked entities.
 import { useState, type FormEvent } from 'react';
+import { HIGHLIGHT_COLORS, type Color } from '../../../../shared/model';
 import { EntityPicker } from '../entities/EntityPicker';
 
 export interface AnnotationFields {
   note: string;
   tags: string[];
   entityIds: string[];
+  color: Color;
 }
 
 export function parseTags(value: string): string[] {
@@ -28,6 +30,7 @@ export function AnnotationEditor({
   const [note, setNote] = useState(initial.note);
   const [tags, setTags] = useState(initial.tags.join(', '));
   const [entityIds, setEntityIds] = useState(initial.entityIds);
+  const [color, setColor] = useState<Color>(initial.color);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -36,7 +39,7 @@ export function AnnotationEditor({
     setSaving(true);
     setError(null);
     try {
-      await onSubmit({ note, tags: parseTags(tags), entityIds });
+      await onSubmit({ note, tags: parseTags(tags), entityIds, color });
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -59,6 +62,14 @@ export function AnnotationEditor({
         <span>Note</span>
         <textarea autoFocus rows={4} value={note} onChange={(e) => setNote(e.target.value)} placeholder="Why this passage matters…" />
       </label>
+      <fieldset className="colors">
+        <legend>Colour</legend>
+        {HIGHLIGHT_COLORS.map((c) => (
+          <label key={c} className={`swatch highlight-${c}`} title={c}>
+            <input type="radio" name="color" value={c} checked={color === c} onChange={() => setColor(c)} aria-label={c} />
+          </label>
+        ))}
+      </fieldset>
       <label>
         <span>Tags</span>
         <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder="comma, separated" />

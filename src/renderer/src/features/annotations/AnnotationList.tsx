@@ -21,7 +21,7 @@ export function AnnotationList({
   const [confirming, setConfirming] = useState<string | null>(null);
   const byId = new Map(entities.map((e) => [e.id, e]));
   if (annotations.length === 0) {
-    return <p className="muted">Select a passage and press <kbd>A</kbd> (or the Annotate button) to annotate it.</p>;
+    return <p className="muted">Select a passage and press <kbd>A</kbd> (or the Annotate button) to annotate it. <kbd>J</kbd> and <kbd>K</kbd> move between annotations.</p>;
   }
   return (
     <ol className="annotation-list" aria-label="Annotations">

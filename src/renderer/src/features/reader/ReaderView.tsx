@@ -84,6 +84,8 @@ export function ReaderView({
   const [draft, setDraft] = useState<TextRange | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [editingDetails, setEditingDetails] = useState(false);
+  /** The annotation J/K last moved to. */
+  const [focusedId, setFocusedId] = useState<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -155,17 +157,29 @@ export function ReaderView({
     setDraft(selection);
   }, [selection, say]);
 
-  // "A" annotates the selection, as in Hypothesis; it never fires while the user is typing.
+  // Keys of the reader; none fires while the user is typing. "A" annotates the selection, as in Hypothesis;
+  // "J" and "K" go to the next and previous annotation in text order.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() !== 'a' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-      if (!selection) return;
-      event.preventDefault();
-      startAnnotation();
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'a' && selection) {
+        event.preventDefault();
+        startAnnotation();
+      } else if ((key === 'j' || key === 'k') && annotations.length > 0) {
+        event.preventDefault();
+        const placed = annotations.filter((a) => a.anchor !== 'orphaned');
+        if (placed.length === 0) return;
+        const at = placed.findIndex((a) => a.id === focusedId);
+        const next = key === 'j' ? (at + 1) % placed.length : (at <= 0 ? placed.length : at) - 1;
+        setFocusedId(placed[next].id);
+        showAnnotation(placed[next].id);
+        document.querySelector<HTMLElement>(`.annotation-list [data-annotation-id="${CSS.escape(placed[next].id)}"] .quote-button`)?.focus({ preventScroll: true });
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selection, startAnnotation]);
+  }, [selection, startAnnotation, annotations, focusedId, showAnnotation]);
 
   if (loadError) return <main className="reader"><p className="form-error" role="alert">{loadError}</p></main>;
   if (!data) return <main className="reader"><p className="muted">Loading…</p></main>;
@@ -269,7 +283,7 @@ export function ReaderView({
         {draft && (
           <section aria-label="New annotation">
             <h2>New annotation</h2>
-            <AnnotationEditor quote={draft.exact} initial={{ note: '', tags: [], entityIds: [] }} submitLabel="Save annotation" onSubmit={create} onCancel={() => setDraft(null)} />
+            <AnnotationEditor quote={draft.exact} initial={{ note: '', tags: [], entityIds: [], color: 'yellow' }} submitLabel="Save annotation" onSubmit={create} onCancel={() => setDraft(null)} />
           </section>
         )}
         {editing && (
@@ -295,7 +309,7 @@ export function ReaderView({
         <h2>Annotations ({annotations.length})</h2>
         <AnnotationList
           annotations={annotations}
-          activeId={annotationId}
+          activeId={focusedId ?? annotationId}
           onShow={showAnnotation}
           onEdit={(a) => {
             setDraft(null);

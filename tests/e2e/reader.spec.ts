@@ -1,0 +1,43 @@
+// Reading with the keyboard and colours: J/K between annotations, a colour per highlight.
+import { readFile } from 'node:fs/promises';
+import { expect, seedFile, test } from './fixtures';
+import { selectInReader } from './reader-helpers';
+
+const FIRST = 'U.S. Secretary of State Mike Pompeo met North Korean leader Kim Jong Un';
+const SECOND = 'North Korea accused Pompeo of expressing “gangster-like” demands in a statement after the visit.';
+
+test('highlights take the colour the user picks, and J/K move between annotations', async ({ page, host }) => {
+  await page.goto(host.url);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles({ name: 'diplomat.txt', mimeType: 'text/plain', buffer: await readFile(seedFile) });
+
+  for (const [quote, color] of [[FIRST, 'yellow'], [SECOND, 'green']] as const) {
+    await selectInReader(page, quote);
+    await page.keyboard.press('a');
+    const editor = page.getByRole('form', { name: 'Annotation' });
+    await editor.getByRole('radio', { name: color }).check();
+    await editor.getByLabel('Note').press('Control+Enter');
+    await editor.waitFor({ state: 'detached' });
+  }
+  await expect(page.locator('.article-body .highlight-yellow')).toHaveText(FIRST);
+  await expect(page.locator('.article-body .highlight-green')).toHaveText(SECOND);
+
+  const items = page.getByRole('list', { name: 'Annotations' }).getByRole('listitem');
+  await page.locator('.article-body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('j');
+  await expect(items.nth(0)).toHaveClass(/active/);
+  await expect(items.nth(0).getByRole('button', { name: FIRST })).toBeFocused();
+  await page.keyboard.press('j');
+  await expect(items.nth(1)).toHaveClass(/active/);
+  await expect(page.locator('.article-body .highlight-green')).toBeInViewport();
+  await page.keyboard.press('k');
+  await expect(items.nth(0)).toHaveClass(/active/);
+
+  // Changing the colour of an existing annotation.
+  await items.nth(0).getByRole('button', { name: 'Edit' }).click();
+  const edit = page.getByRole('form', { name: 'Annotation' });
+  await edit.getByRole('radio', { name: 'blue' }).check();
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.locator('.article-body .highlight-blue')).toHaveText(FIRST);
+});
