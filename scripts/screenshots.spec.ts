@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, projectDir, seedFile, test } from '../tests/e2e/fixtures';
-import { annotate, selectInReader } from '../tests/e2e/reader-helpers';
+import { annotate, importThroughPicker, selectInReader } from '../tests/e2e/reader-helpers';
 
 const out = (name: string) => join(projectDir, 'docs', 'screenshots', `${name}.png`);
 const QUOTE = 'North Korea accused Pompeo of expressing “gangster-like” demands in a statement after the visit.';
@@ -11,9 +11,7 @@ test('screenshots of the main views', async ({ page, host }) => {
   await page.goto(host.url);
   await page.screenshot({ path: out('welcome') });
 
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import…' }).click();
-  await (await chooser).setFiles(seedFile);
+  await importThroughPicker(page, seedFile);
   await expect(page.locator('.article-body')).toContainText(QUOTE);
   await page.getByRole('button', { name: 'Edit details' }).click();
   await page.getByLabel('Site').fill('The Diplomat');
@@ -51,9 +49,7 @@ test('screenshots of the main views', async ({ page, host }) => {
 test('screenshot of a new version with annotations to review', async ({ page, host }) => {
   await page.goto(host.url);
   const seed = await readFile(seedFile);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import…' }).click();
-  await (await chooser).setFiles({ name: 'diplomat.txt', mimeType: 'text/plain', buffer: seed });
+  await importThroughPicker(page, { name: 'diplomat.txt', mimeType: 'text/plain', buffer: seed });
   await annotate(page, QUOTE, 'Their word for the July talks.');
   await annotate(page, 'Pompeo had assured Japanese Prime Minister Shinzo Abe', 'Abductees: watch for follow-up.');
   await annotate(page, 'He arrived in Seoul, South Korea, in the evening', 'Next stop.');
@@ -61,9 +57,7 @@ test('screenshot of a new version with annotations to review', async ({ page, ho
     .toString('utf8')
     .replace('Pompeo had assured', 'Pompeo had personally assured')
     .replace('He arrived in Seoul, South Korea, in the evening and', 'He');
-  const again = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import…' }).click();
-  await (await again).setFiles({ name: 'diplomat.txt', mimeType: 'text/plain', buffer: Buffer.from(changed) });
+  await importThroughPicker(page, { name: 'diplomat.txt', mimeType: 'text/plain', buffer: Buffer.from(changed) });
   await expect(page.getByRole('region', { name: 'Needs attention' })).toBeVisible();
   await page.locator('.highlight-fuzzy').first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: out('needs-attention') });

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, seedFile, test } from './fixtures';
+import { importThroughPicker } from './reader-helpers';
 
 const TITLE = 'US-North Korea Diplomacy Picks Up With a Pompeo-Kim Encounter in Pyongyang';
 
@@ -34,9 +35,7 @@ test('dropping files imports them; the same file again is recognised', async ({ 
 
 test('unsupported and empty files are refused with a clear message, and nothing is added', async ({ page, host }) => {
   await page.goto(host.url);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import…' }).click();
-  await (await chooser).setFiles([
+  await importThroughPicker(page, [
     { name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 fake') },
     { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
     { name: 'blank.md', mimeType: 'text/markdown', buffer: Buffer.from('  \n\n \n') },

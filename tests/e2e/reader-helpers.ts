@@ -1,5 +1,5 @@
 // What a user does in the reader, as test steps.
-import type { Page } from '@playwright/test';
+import type { FileChooser, Page } from '@playwright/test';
 
 /** Selects `text` in the reader the way a mouse drag would: a DOM selection over exactly those characters. */
 export async function selectInReader(page: Page, text: string): Promise<void> {
@@ -44,4 +44,11 @@ export async function annotate(page: Page, quote: string, note: string): Promise
   await editor.getByLabel('Note').fill(note);
   await editor.getByRole('button', { name: 'Save annotation' }).click();
   await editor.waitFor({ state: 'detached' });
+}
+
+/** Imports files as a user does: the Import… button, then the system's file picker. */
+export async function importThroughPicker(page: Page, files: Parameters<FileChooser['setFiles']>[0]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles(files);
 }

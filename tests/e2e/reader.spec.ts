@@ -1,16 +1,14 @@
 // Reading with the keyboard and colours: J/K between annotations, a colour per highlight.
 import { readFile } from 'node:fs/promises';
 import { expect, seedFile, test } from './fixtures';
-import { selectInReader } from './reader-helpers';
+import { importThroughPicker, selectInReader } from './reader-helpers';
 
 const FIRST = 'U.S. Secretary of State Mike Pompeo met North Korean leader Kim Jong Un';
 const SECOND = 'North Korea accused Pompeo of expressing “gangster-like” demands in a statement after the visit.';
 
 test('highlights take the colour the user picks, and J/K move between annotations', async ({ page, host }) => {
   await page.goto(host.url);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import…' }).click();
-  await (await chooser).setFiles({ name: 'diplomat.txt', mimeType: 'text/plain', buffer: await readFile(seedFile) });
+  await importThroughPicker(page, { name: 'diplomat.txt', mimeType: 'text/plain', buffer: await readFile(seedFile) });
 
   for (const [quote, color] of [[FIRST, 'yellow'], [SECOND, 'green']] as const) {
     await selectInReader(page, quote);

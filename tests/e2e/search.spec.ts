@@ -2,13 +2,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, seedFile, sharedDir, test } from './fixtures';
-import { annotate } from './reader-helpers';
+import { annotate, importThroughPicker } from './reader-helpers';
 
 test('search finds words, phrases and notes, filters, and opens the reader at the passage', async ({ page, host }) => {
   await page.goto(host.url);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import…' }).click();
-  await (await chooser).setFiles([
+  await importThroughPicker(page, [
     { name: 'diplomat.txt', mimeType: 'text/plain', buffer: await readFile(seedFile) },
     { name: 'bbc.html', mimeType: 'text/html', buffer: await readFile(join(sharedDir, 'corpus/readability/bbc-1/source.html')) },
   ]);

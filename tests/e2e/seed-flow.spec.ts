@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import MarkdownIt from 'markdown-it';
 import type { Page } from '@playwright/test';
 import { expect, seedFile, test } from './fixtures';
-import { selectInReader } from './reader-helpers';
+import { importThroughPicker, selectInReader } from './reader-helpers';
 
 const TITLE = 'US-North Korea Diplomacy Picks Up With a Pompeo-Kim Encounter in Pyongyang';
 const QUOTE = 'North Korea accused Pompeo of expressing “gangster-like” demands in a statement after the visit.';
@@ -40,9 +40,7 @@ test('import the seed clip, annotate the “gangster-like” passage, link it, a
   await expect(page.getByRole('heading', { name: 'Your library is empty' })).toBeVisible();
 
   // Import through the file picker.
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import…' }).click();
-  await (await chooser).setFiles(seedFile);
+  await importThroughPicker(page, seedFile);
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
   const listItem = page.getByRole('navigation', { name: 'Library' }).getByRole('link', { name: new RegExp(TITLE) });
   await expect(listItem).toContainText('0 ✎');

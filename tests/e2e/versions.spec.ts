@@ -2,7 +2,7 @@
 // placed exactly waits for the user in "Needs attention".
 import { readFile } from 'node:fs/promises';
 import { expect, seedFile, test } from './fixtures';
-import { annotate, selectInReader } from './reader-helpers';
+import { annotate, importThroughPicker, selectInReader } from './reader-helpers';
 
 const KEPT = 'North Korea accused Pompeo of expressing “gangster-like” demands in a statement after the visit.';
 const EDITED = 'Pompeo had assured Japanese Prime Minister Shinzo Abe';
@@ -11,9 +11,7 @@ const DELETED = 'He arrived in Seoul, South Korea, in the evening and was schedu
 test('re-importing a changed clip carries annotations over and asks about the ones that moved', async ({ page, host }) => {
   await page.goto(host.url);
   const seed = await readFile(seedFile);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import…' }).click();
-  await (await chooser).setFiles({ name: 'diplomat.txt', mimeType: 'text/plain', buffer: seed });
+  await importThroughPicker(page, { name: 'diplomat.txt', mimeType: 'text/plain', buffer: seed });
   await annotate(page, KEPT, 'kept');
   await annotate(page, EDITED, 'edited');
   await annotate(page, DELETED, 'deleted');
@@ -24,9 +22,7 @@ test('re-importing a changed clip carries annotations over and asks about the on
     .toString('utf8')
     .replace(EDITED, 'Pompeo had personally assured Japanese Prime Minister Shinzo Abe')
     .replace(` ${DELETED}`, '');
-  const again = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import…' }).click();
-  await (await again).setFiles({ name: 'diplomat.txt', mimeType: 'text/plain', buffer: Buffer.from(changed) });
+  await importThroughPicker(page, { name: 'diplomat.txt', mimeType: 'text/plain', buffer: Buffer.from(changed) });
   await expect(page.getByRole('alert').filter({ hasText: 'is a new version' })).toContainText('1 annotation carried over exactly, 2 need your attention');
   await expect(page).not.toHaveURL(firstUrl);
   await expect(page.getByRole('link', { name: 'Previous version' })).toBeVisible();
