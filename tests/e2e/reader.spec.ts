@@ -39,3 +39,40 @@ test('highlights take the colour the user picks, and J/K move between annotation
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.locator('.article-body .highlight-blue')).toHaveText(FIRST);
 });
+
+test('every command is in the palette (Ctrl+K), and the keyboard reaches import and search', async ({ page, host }) => {
+  await page.goto(host.url);
+  // Ctrl+O opens the file picker.
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Control+o');
+  await (await chooser).setFiles({ name: 'diplomat.txt', mimeType: 'text/plain', buffer: await readFile(seedFile) });
+  await expect(page.locator('.article-body')).toContainText(SECOND);
+  await selectInReader(page, SECOND);
+
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await page.keyboard.press('Control+k');
+  await expect(palette).toBeVisible();
+  await expect(palette.getByRole('combobox', { name: 'Type a command' })).toBeFocused();
+  await page.keyboard.type('annotate');
+  await expect(palette.getByRole('option').first()).toContainText('Annotate the selected passage');
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  const editor = page.getByRole('form', { name: 'Annotation' });
+  await expect(editor.locator('blockquote')).toHaveText(SECOND);
+  await editor.getByLabel('Note').press('Control+Enter');
+
+  // Commands to go anywhere by name; Escape closes the palette.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('open article pompeo');
+  await expect(palette.getByRole('option')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(palette).toBeHidden();
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('new brief');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/brief/);
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('search');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('searchbox', { name: 'Search the library' })).toBeFocused();
+});

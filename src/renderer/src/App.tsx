@@ -1,5 +1,8 @@
 // The app shell: the library and entities on the left, the current view beside them.
+import { useMemo } from 'react';
 import { StatusBar } from './components/StatusBar';
+import { CommandsProvider, useCommands, type Command } from './hooks/use-commands';
+import { CommandPalette } from './features/commands/CommandPalette';
 import { LibraryProvider, useLibrary } from './hooks/use-library';
 import { hrefs, useRoute } from './hooks/use-route';
 import { StatusProvider } from './hooks/use-status';
@@ -25,14 +28,31 @@ function Home() {
         <li><kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves an annotation</li>
         <li><kbd>J</kbd> / <kbd>K</kbd> go to the next / previous annotation</li>
         <li><kbd>/</kbd> searches the library</li>
+        <li><kbd>Ctrl</kbd>+<kbd>K</kbd> lists every command</li>
         <li><kbd>Esc</kbd> cancels</li>
       </ul>
     </main>
   );
 }
 
+/** Commands to go anywhere: home, a new brief, any article or entity by name. */
+function useNavigationCommands(): void {
+  const { articles, entities } = useLibrary();
+  const commands = useMemo<Command[]>(
+    () => [
+      { id: 'go-home', title: 'Go to the start page', run: () => (window.location.hash = hrefs.home()) },
+      { id: 'new-brief', title: 'New brief…', run: () => (window.location.hash = hrefs.brief()) },
+      ...articles.map((a) => ({ id: `article-${a.id}`, group: 'go', title: `Open article: ${a.title}`, run: () => (window.location.hash = hrefs.article(a.id)) })),
+      ...entities.map((e) => ({ id: `entity-${e.id}`, group: 'go', title: `Open ${e.type}: ${e.name}`, run: () => (window.location.hash = hrefs.entity(e.id)) })),
+    ],
+    [articles, entities],
+  );
+  useCommands('navigation', commands);
+}
+
 function Shell() {
   const route = useRoute();
+  useNavigationCommands();
   return (
     <div className="app">
       <header className="topbar">
@@ -62,6 +82,7 @@ function Shell() {
       </div>
       <StatusBar />
       <DropZone />
+      <CommandPalette />
     </div>
   );
 }
@@ -70,7 +91,9 @@ export function App() {
   return (
     <StatusProvider>
       <LibraryProvider>
-        <Shell />
+        <CommandsProvider>
+          <Shell />
+        </CommandsProvider>
       </LibraryProvider>
     </StatusProvider>
   );

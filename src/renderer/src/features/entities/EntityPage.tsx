@@ -1,5 +1,6 @@
 // An entity's page: what it is, and every annotation linked to it, grouped by article.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useCommands } from '../../hooks/use-commands';
 import type { Output } from '../../../../shared/api';
 import { ENTITY_TYPE_LABELS, formatDate } from '../../components/format';
 import { useLibrary } from '../../hooks/use-library';
@@ -20,6 +21,13 @@ export function EntityPage({ id }: { id: string }) {
       cancelled = true;
     };
   }, [id, version]);
+
+  const name = data?.entity.name ?? '';
+  const commands = useMemo(
+    () => (name ? [{ id: 'brief-entity', group: 'view', title: `Brief on ${name}…`, run: () => (window.location.hash = hrefs.brief({ entityIds: [id] })) }] : []),
+    [id, name],
+  );
+  useCommands('entity-page', commands);
 
   if (error) return <main className="page"><p className="form-error" role="alert">{error}</p></main>;
   if (!data) return <main className="page"><p className="muted">Loading…</p></main>;

@@ -1,5 +1,6 @@
 // The Import button: a file picker for article files.
-import { useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useCommands } from '../../hooks/use-commands';
 import { useImport } from './use-import';
 
 export const IMPORT_ACCEPT = '.txt,.text,.html,.htm,.xhtml,.md,.markdown';
@@ -7,6 +8,18 @@ export const IMPORT_ACCEPT = '.txt,.text,.html,.htm,.xhtml,.md,.markdown';
 export function ImportButton() {
   const input = useRef<HTMLInputElement>(null);
   const { importFiles, busy } = useImport();
+  const commands = useMemo(() => [{ id: 'import', title: 'Import files…', shortcut: 'Ctrl+O', run: () => input.current?.click() }], []);
+  useCommands('import', commands);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() === 'o' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+        event.preventDefault();
+        input.current?.click();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <>
       <button type="button" className="button primary" onClick={() => input.current?.click()} disabled={busy} aria-keyshortcuts="Control+O">

@@ -1,6 +1,7 @@
 // The reader: the article rendered read-only with TipTap, its annotations drawn over it, and the panel
 // where passages are annotated and linked.
 import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useCommands, type Command } from '../../hooks/use-commands';
 import { EditorContent, useEditor } from '@tiptap/react';
 import type { Editor } from '@tiptap/core';
 import { canonicalize, toDocPosition, type CanonicalText } from '../../../../shared/canonical-text';
@@ -157,6 +158,19 @@ export function ReaderView({
     setDraft(selection);
   }, [selection, say]);
 
+  const goTo = useCallback(
+    (step: 1 | -1) => {
+      const placed = annotations.filter((a) => a.anchor !== 'orphaned');
+      if (placed.length === 0) return;
+      const at = placed.findIndex((a) => a.id === focusedId);
+      const next = step === 1 ? (at + 1) % placed.length : (at <= 0 ? placed.length : at) - 1;
+      setFocusedId(placed[next].id);
+      showAnnotation(placed[next].id);
+      document.querySelector<HTMLElement>(`.annotation-list [data-annotation-id="${CSS.escape(placed[next].id)}"] .quote-button`)?.focus({ preventScroll: true });
+    },
+    [annotations, focusedId, showAnnotation],
+  );
+
   // Keys of the reader; none fires while the user is typing. "A" annotates the selection, as in Hypothesis;
   // "J" and "K" go to the next and previous annotation in text order.
   useEffect(() => {
@@ -166,20 +180,26 @@ export function ReaderView({
       if (key === 'a' && selection) {
         event.preventDefault();
         startAnnotation();
-      } else if ((key === 'j' || key === 'k') && annotations.length > 0) {
+      } else if (key === 'j' || key === 'k') {
         event.preventDefault();
-        const placed = annotations.filter((a) => a.anchor !== 'orphaned');
-        if (placed.length === 0) return;
-        const at = placed.findIndex((a) => a.id === focusedId);
-        const next = key === 'j' ? (at + 1) % placed.length : (at <= 0 ? placed.length : at) - 1;
-        setFocusedId(placed[next].id);
-        showAnnotation(placed[next].id);
-        document.querySelector<HTMLElement>(`.annotation-list [data-annotation-id="${CSS.escape(placed[next].id)}"] .quote-button`)?.focus({ preventScroll: true });
+        goTo(key === 'j' ? 1 : -1);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selection, startAnnotation, annotations, focusedId, showAnnotation]);
+  }, [selection, startAnnotation, goTo]);
+
+  const commands = useMemo<Command[]>(
+    () => [
+      { id: 'annotate', group: 'view', title: 'Annotate the selected passage', shortcut: 'A', run: startAnnotation },
+      { id: 'next-annotation', group: 'view', title: 'Next annotation', shortcut: 'J', run: () => goTo(1) },
+      { id: 'previous-annotation', group: 'view', title: 'Previous annotation', shortcut: 'K', run: () => goTo(-1) },
+      { id: 'edit-details', group: 'view', title: 'Edit article details', run: () => setEditingDetails(true) },
+      { id: 'brief-article', group: 'view', title: 'Brief on this article…', run: () => (window.location.hash = hrefs.brief({ articleIds: [id] })) },
+    ],
+    [startAnnotation, goTo, id],
+  );
+  useCommands('reader', commands);
 
   if (loadError) return <main className="reader"><p className="form-error" role="alert">{loadError}</p></main>;
   if (!data) return <main className="reader"><p className="muted">Loading…</p></main>;

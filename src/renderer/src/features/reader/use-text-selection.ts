@@ -31,6 +31,10 @@ export function useTextSelection(editor: Editor | null, canonical: CanonicalText
   useEffect(() => {
     if (!editor || !canonical) return;
     const update = () => {
+      // Typing in a field (the command palette, a form) moves the document's selection into it: the
+      // passage chosen in the article is still the one the user means.
+      const active = document.activeElement;
+      if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) return;
       const next = selectionToRange(editor, canonical);
       const selection = window.getSelection();
       // Keep the last selection while focus moves to a button; drop it once the user selects nothing.

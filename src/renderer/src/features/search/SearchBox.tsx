@@ -1,11 +1,14 @@
 // The search field in the top bar: "/" focuses it, typing shows results as you type.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCommands } from '../../hooks/use-commands';
 import { hrefs } from '../../hooks/use-route';
 
 export function SearchBox({ query }: { query: string }) {
   const input = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState(query);
   useEffect(() => setValue(query), [query]);
+  const commands = useMemo(() => [{ id: 'search', title: 'Search the library', shortcut: '/', run: () => input.current?.focus() }], []);
+  useCommands('search', commands);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
