@@ -20,7 +20,7 @@ test('screenshots of the main views', async ({ page, host }) => {
 
   await selectInReader(page, QUOTE);
   await page.keyboard.press('a');
-  await page.getByLabel('Note').fill('Pyongyang’s own word for the July talks.');
+  await page.getByRole('textbox', { name: 'Note' }).fill('Pyongyang’s own word for the July talks.');
   await page.getByRole('combobox', { name: 'Link an entity' }).fill('Mike Pompeo');
   await page.keyboard.press('Enter');
   await page.getByRole('combobox', { name: 'Link an entity' }).fill('North Korea');
@@ -32,7 +32,7 @@ test('screenshots of the main views', async ({ page, host }) => {
   await page.getByRole('combobox', { name: 'Link an entity' }).fill('Kim');
   await page.screenshot({ path: out('annotate') });
   await page.getByRole('combobox', { name: 'Link an entity' }).fill('');
-  await page.getByRole('button', { name: 'Save annotation' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.locator('.article-body [data-annotation-id]')).toHaveText(QUOTE);
   await page.getByRole('status').getByRole('button').first().waitFor();
   await page.screenshot({ path: out('reader') });

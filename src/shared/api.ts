@@ -112,6 +112,8 @@ export const api = {
       /** The text the user selected, checked against the canonical text at start–end. */
       exact: z.string().min(1),
       note: NoteSchema.default(''),
+      /** Rich text; when given, the plain note is derived from it and its mentions link their entities. */
+      noteDoc: DocNodeSchema.nullable().optional(),
       tags: TagsSchema.default([]),
       color: ColorSchema.default('yellow'),
       entityIds: z.array(IdSchema).max(200).default([]),
@@ -125,6 +127,7 @@ export const api = {
       patch: z
         .object({
           note: NoteSchema,
+          noteDoc: DocNodeSchema.nullable(),
           tags: TagsSchema,
           color: ColorSchema,
           entityIds: z.array(IdSchema).max(200),

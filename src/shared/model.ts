@@ -119,7 +119,10 @@ export const AnnotationSchema = z.object({
   created: z.string(),
   modified: z.string(),
   target: AnnotationTargetSchema,
+  /** Plain text of the note, derived from noteDoc when there is one (search, briefs and the CLI read it). */
   note: z.string(),
+  /** The note as rich text, with @-mentions of entities. */
+  noteDoc: DocNodeSchema.nullable().default(null),
   tags: z.array(z.string()),
   color: ColorSchema,
   entityIds: z.array(IdSchema),

@@ -36,13 +36,13 @@ export async function selectInReader(page: Page, text: string): Promise<void> {
   }, text);
 }
 
-/** Selects a passage, annotates it with the keyboard shortcut and a note, and saves. */
+/** Selects a passage, annotates it with the keyboard shortcut, writes a note and closes the editor. */
 export async function annotate(page: Page, quote: string, note: string): Promise<void> {
   await selectInReader(page, quote);
   await page.keyboard.press('a');
   const editor = page.getByRole('form', { name: 'Annotation' });
-  await editor.getByLabel('Note').fill(note);
-  await editor.getByRole('button', { name: 'Save annotation' }).click();
+  await editor.getByRole('textbox', { name: 'Note' }).fill(note);
+  await editor.getByRole('button', { name: 'Done' }).click();
   await editor.waitFor({ state: 'detached' });
 }
 

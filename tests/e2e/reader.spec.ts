@@ -15,7 +15,7 @@ test('highlights take the colour the user picks, and J/K move between annotation
     await page.keyboard.press('a');
     const editor = page.getByRole('form', { name: 'Annotation' });
     await editor.getByRole('radio', { name: color }).check();
-    await editor.getByLabel('Note').press('Control+Enter');
+    await editor.getByRole('textbox', { name: 'Note' }).press('Control+Enter');
     await editor.waitFor({ state: 'detached' });
   }
   await expect(page.locator('.article-body .highlight-yellow')).toHaveText(FIRST);
@@ -36,7 +36,7 @@ test('highlights take the colour the user picks, and J/K move between annotation
   await items.nth(0).getByRole('button', { name: 'Edit' }).click();
   const edit = page.getByRole('form', { name: 'Annotation' });
   await edit.getByRole('radio', { name: 'blue' }).check();
-  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await edit.getByRole('button', { name: 'Done' }).click();
   await expect(page.locator('.article-body .highlight-blue')).toHaveText(FIRST);
 });
 
@@ -59,7 +59,7 @@ test('every command is in the palette (Ctrl+K), and the keyboard reaches import 
   await expect(palette).toBeHidden();
   const editor = page.getByRole('form', { name: 'Annotation' });
   await expect(editor.locator('blockquote')).toHaveText(SECOND);
-  await editor.getByLabel('Note').press('Control+Enter');
+  await editor.getByRole('textbox', { name: 'Note' }).press('Control+Enter');
 
   // Commands to go anywhere by name; Escape closes the palette.
   await page.keyboard.press('Control+k');
@@ -75,4 +75,44 @@ test('every command is in the palette (Ctrl+K), and the keyboard reaches import 
   await page.keyboard.type('search');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('searchbox', { name: 'Search the library' })).toBeFocused();
+});
+
+test('notes are rich text with @-mentions that link entities, saved as typed and kept when the window closes', async ({ page, host }) => {
+  await page.goto(host.url);
+  await importThroughPicker(page, { name: 'diplomat.txt', mimeType: 'text/plain', buffer: await readFile(seedFile) });
+  // An entity to mention, made the usual way on a first annotation.
+  await selectInReader(page, FIRST);
+  await page.keyboard.press('a');
+  let editor = page.getByRole('form', { name: 'Annotation' });
+  await page.getByRole('combobox', { name: 'Link an entity' }).fill('Stephen Biegun');
+  await page.keyboard.press('Enter');
+  await expect(editor.getByRole('list', { name: 'Linked entities' })).toContainText('Stephen Biegun');
+  await editor.getByRole('button', { name: 'Done' }).click();
+
+  await selectInReader(page, SECOND);
+  await page.keyboard.press('a');
+  editor = page.getByRole('form', { name: 'Annotation' });
+  const note = editor.getByRole('textbox', { name: 'Note' });
+  await note.pressSequentially('Ask @Bieg');
+  await expect(page.getByRole('listbox', { name: 'Mention an entity' })).toContainText('Stephen Biegun');
+  await page.keyboard.press('Enter');
+  await note.pressSequentially('about the July visit.');
+  await page.keyboard.press('Control+b');
+  await note.pressSequentially(' Urgent');
+  await expect(note.locator('.mention')).toHaveText('@Stephen Biegun');
+  await expect(note.locator('strong')).toHaveText('Urgent');
+  await expect(editor.getByRole('list', { name: 'Linked entities' })).toContainText('Stephen Biegun');
+  await expect(editor.getByText('Saved', { exact: true })).toBeVisible();
+
+  // Keep typing and close the window at once, without Done: the words are on disk all the same.
+  await note.pressSequentially(' and follow up');
+  await page.close({ runBeforeUnload: true });
+  const again = await page.context().newPage();
+  await again.goto(host.url);
+  await again.getByRole('navigation', { name: 'Library' }).getByRole('link').first().click();
+  const item = again.getByRole('list', { name: 'Annotations' }).getByRole('listitem').filter({ hasText: 'gangster-like' });
+  await expect(item).toContainText('Ask Stephen Biegun about the July visit. Urgent and follow up');
+  await expect(item.getByRole('link', { name: 'Stephen Biegun' })).toBeVisible();
+  await item.getByRole('button', { name: 'Edit' }).click();
+  await expect(again.getByRole('textbox', { name: 'Note' }).locator('strong')).toHaveText('Urgent and follow up');
 });

@@ -71,7 +71,7 @@ test('import the seed clip, annotate the “gangster-like” passage, link it, a
   await page.keyboard.press('a');
   const editor = page.getByRole('form', { name: 'Annotation' });
   await expect(editor.locator('blockquote')).toHaveText(QUOTE);
-  await editor.getByLabel('Note').fill('Pyongyang’s own word for the July talks: the baseline for reading this visit.');
+  await editor.getByRole('textbox', { name: 'Note' }).fill('Pyongyang’s own word for the July talks: the baseline for reading this visit.');
   await editor.getByLabel('Tags').fill('rhetoric, diplomacy');
   // Type-ahead: pressing Enter takes the first option, creating a person.
   await page.getByRole('combobox', { name: 'Link an entity' }).fill('Mike Pompeo');
@@ -88,7 +88,8 @@ test('import the seed clip, annotate the “gangster-like” passage, link it, a
   await page.getByRole('combobox', { name: 'Link an entity' }).fill('pompeo');
   await expect(page.getByRole('option', { name: /Mike Pompeo/ })).toHaveCount(0); // already linked
   await page.getByRole('combobox', { name: 'Link an entity' }).fill('');
-  await editor.getByRole('button', { name: 'Save annotation' }).click();
+  await expect(editor.getByText('Saved', { exact: true })).toBeVisible();
+  await editor.getByRole('button', { name: 'Done' }).click();
 
   // The highlight is drawn over exactly the passage; the list and the library count follow.
   const list = page.getByRole('list', { name: 'Annotations' });
@@ -96,7 +97,7 @@ test('import the seed clip, annotate the “gangster-like” passage, link it, a
   const highlight = page.locator('.article-body [data-annotation-id]');
   await expect(highlight).toHaveText(QUOTE);
   await expect(listItem).toContainText('1 ✎');
-  await expect(page.getByRole('status')).toContainText('Annotation saved');
+  await expect(page.getByRole('status')).toContainText('Annotation created');
 
   // The entity page lists the annotation.
   await list.getByRole('link', { name: 'Mike Pompeo' }).click();

@@ -174,4 +174,23 @@ describe('library', () => {
     expect(again).toMatchObject({ duplicate: true, article: { id: first.id } });
     await library.close();
   });
+
+  it('derives the plain note from a rich one and links the entities it mentions', async () => {
+    const library = await Library.open(dir);
+    const { article } = await importSeed(library);
+    const biegun = await library.createEntity('person', 'Stephen Biegun');
+    const { start, end } = await library.locateQuote(article.id, QUOTE);
+    const noteDoc = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ask ' }, { type: 'mention', attrs: { id: biegun.id, label: 'Stephen Biegun' } }] }],
+    };
+    const created = await library.createAnnotation(article.id, start, end, QUOTE, { noteDoc });
+    expect(created).toMatchObject({ note: 'Ask Stephen Biegun', entityIds: [biegun.id], noteDoc });
+    const ghost = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'mention', attrs: { id: 'nosuchentity', label: 'Ghost' } }] }] };
+    await expect(library.updateAnnotation(article.id, created.id, { noteDoc: ghost })).rejects.toMatchObject({ code: 'not_found' });
+    // A plain note replaces the rich one, so the two never disagree.
+    const plain = await library.updateAnnotation(article.id, created.id, { note: 'Plain now' });
+    expect(plain).toMatchObject({ note: 'Plain now', noteDoc: null, entityIds: [biegun.id] });
+    await library.close();
+  });
 });

@@ -21,6 +21,7 @@ import {
   type EntityType,
   type LibraryFile,
 } from '../../shared/model';
+import { mentionedEntityIds, noteText } from '../../shared/note';
 import { describeRange, findOccurrences, reanchorAnnotation } from '../../shared/selectors';
 import { writeFileDurable } from './durable-file';
 import { newId } from './ids';
@@ -55,6 +56,7 @@ export interface ImportResult {
 
 export interface NewAnnotation {
   note?: string;
+  noteDoc?: DocNode | null;
   tags?: string[];
   color?: Annotation['color'];
   entityIds?: string[];
@@ -334,11 +336,24 @@ export class Library {
     return [...store.data.annotations].sort((a, b) => a.target.position.start - b.target.position.start);
   }
 
+  /** A rich note's plain text and mentions, merged into the fields to save. */
+  private withNote(fields: NewAnnotation, currentEntityIds: string[]): NewAnnotation {
+    // A plain note replaces a rich one; the two never disagree.
+    if (!fields.noteDoc) return fields.note === undefined ? fields : { ...fields, noteDoc: null };
+    const mentioned = mentionedEntityIds(fields.noteDoc);
+    return {
+      ...fields,
+      note: noteText(fields.noteDoc),
+      entityIds: [...new Set([...(fields.entityIds ?? currentEntityIds), ...mentioned])],
+    };
+  }
+
   private checkEntityIds(ids: string[]): void {
     for (const id of ids) this.getEntity(id);
   }
 
-  async createAnnotation(articleId: string, start: number, end: number, exact: string, fields: NewAnnotation): Promise<Annotation> {
+  async createAnnotation(articleId: string, start: number, end: number, exact: string, given: NewAnnotation): Promise<Annotation> {
+    const fields = this.withNote(given, []);
     const { text } = await this.loadArticle(articleId);
     if (!(start < end && end <= text.length) || text.slice(start, end) !== exact) {
       throw new DossierError(
@@ -355,6 +370,7 @@ export class Library {
       modified: now,
       target: describeRange(text, start, end),
       note: fields.note ?? '',
+      noteDoc: fields.noteDoc ?? null,
       tags: fields.tags ?? [],
       color: fields.color ?? 'yellow',
       entityIds: [...new Set(fields.entityIds ?? [])],
@@ -380,11 +396,13 @@ export class Library {
     return { start: found[0], end: found[0] + quote.length };
   }
 
-  async updateAnnotation(articleId: string, id: string, patch: NewAnnotation): Promise<Annotation> {
+  async updateAnnotation(articleId: string, id: string, given: NewAnnotation): Promise<Annotation> {
     this.getArticle(articleId);
-    if (patch.entityIds) this.checkEntityIds(patch.entityIds);
     const store = await this.annotationStore(articleId);
-    if (!store.data.annotations.some((a) => a.id === id)) throw new DossierError('not_found', `No annotation with id ${id}.`);
+    const existing = store.data.annotations.find((a) => a.id === id);
+    if (!existing) throw new DossierError('not_found', `No annotation with id ${id}.`);
+    const patch = this.withNote(given, existing.entityIds);
+    if (patch.entityIds) this.checkEntityIds(patch.entityIds);
     const modified = new Date().toISOString();
     const saved = await this.writeAnnotations(articleId, (current) =>
       current.map((a) =>

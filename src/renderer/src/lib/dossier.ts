@@ -8,10 +8,13 @@ function httpClient(): DossierClient {
   return createClient(async (name, input) => {
     let response: Response;
     try {
+      const body = JSON.stringify(input ?? {});
       response = await fetch(`/api/${encodeURIComponent(name)}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
-        body: JSON.stringify(input ?? {}),
+        body,
+        // A save made as the page closes must still arrive; browsers allow this for small bodies only.
+        keepalive: body.length < 60_000,
       });
     } catch {
       return { ok: false, error: { code: 'internal', message: 'Dossier is not running: start it again and reload.' } };

@@ -1,95 +1,115 @@
-// Writing an annotation: the quote it is made on, a note, tags and linked entities.
-import { useState, type FormEvent } from 'react';
-import { HIGHLIGHT_COLORS, type Color } from '../../../../shared/model';
+// Writing an annotation: a rich note with @-mentions, colour, tags and linked entities, saved as you type.
+import { useState } from 'react';
+import { HIGHLIGHT_COLORS, type Annotation, type Color, type DocNode } from '../../../../shared/model';
+import { mentionedEntityIds } from '../../../../shared/note';
+import { useAutosave } from '../../hooks/use-autosave';
+import { useLibrary } from '../../hooks/use-library';
+import { call } from '../../lib/dossier';
 import { EntityPicker } from '../entities/EntityPicker';
+import { NoteEditor } from './NoteEditor';
 
-export interface AnnotationFields {
-  note: string;
+interface Fields {
+  noteDoc: DocNode | null;
   tags: string[];
-  entityIds: string[];
   color: Color;
+  entityIds: string[];
 }
 
 export function parseTags(value: string): string[] {
   return [...new Set(value.split(',').map((t) => t.trim()).filter(Boolean))];
 }
 
-export function AnnotationEditor({
-  quote,
-  initial,
-  submitLabel,
-  onSubmit,
-  onCancel,
-}: {
-  quote: string;
-  initial: AnnotationFields;
-  submitLabel: string;
-  onSubmit(fields: AnnotationFields): Promise<void>;
-  onCancel(): void;
-}) {
-  const [note, setNote] = useState(initial.note);
-  const [tags, setTags] = useState(initial.tags.join(', '));
-  const [entityIds, setEntityIds] = useState(initial.entityIds);
-  const [color, setColor] = useState<Color>(initial.color);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+function statusText(status: ReturnType<typeof useAutosave>['status']): string {
+  if (status === 'saved') return 'Saved';
+  if (status === 'pending' || status === 'saving') return 'Saving…';
+  return `Not saved: ${status.error}`;
+}
 
-  const submit = async (event?: FormEvent) => {
-    event?.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      await onSubmit({ note, tags: parseTags(tags), entityIds, color });
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setSaving(false);
-    }
+export function AnnotationEditor({ annotation, onDone, onRemove }: { annotation: Annotation; onDone(): void; onRemove?: () => void }) {
+  const { refresh } = useLibrary();
+  const [fields, setFields] = useState<Fields>({
+    noteDoc: annotation.noteDoc,
+    tags: annotation.tags,
+    color: annotation.color,
+    entityIds: annotation.entityIds,
+  });
+  const [tagText, setTagText] = useState(annotation.tags.join(', '));
+  const { status, schedule, flush } = useAutosave<Fields>(async (value) => {
+    await call('annotations.update', {
+      articleId: annotation.articleId,
+      id: annotation.id,
+      patch: value.noteDoc ? value : { tags: value.tags, color: value.color, entityIds: value.entityIds },
+    });
+    refresh();
+  });
+
+  const change = (patch: Partial<Fields>) => {
+    const next = { ...fields, ...patch };
+    // An @-mention links its entity, as the chips show at once.
+    if (patch.noteDoc) next.entityIds = [...new Set([...next.entityIds, ...mentionedEntityIds(patch.noteDoc)])];
+    setFields(next);
+    schedule(next);
+  };
+  const done = async () => {
+    await flush();
+    onDone();
   };
 
   return (
     <form
       className="annotation-editor"
       aria-label="Annotation"
-      onSubmit={submit}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void done();
+      }}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') onCancel();
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
+        if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
+          e.preventDefault();
+          void done();
+        }
       }}
     >
-      <blockquote className="quote">{quote}</blockquote>
-      <label>
+      <blockquote className="quote">{annotation.target.quote.exact}</blockquote>
+      <div className="field">
         <span>Note</span>
-        <textarea autoFocus rows={4} value={note} onChange={(e) => setNote(e.target.value)} placeholder="Why this passage matters…" />
-      </label>
+        <NoteEditor initial={annotation.noteDoc} plain={annotation.note} onChange={(noteDoc) => change({ noteDoc })} />
+      </div>
       <fieldset className="colors">
         <legend>Colour</legend>
         {HIGHLIGHT_COLORS.map((c) => (
           <label key={c} className={`swatch highlight-${c}`} title={c}>
-            <input type="radio" name="color" value={c} checked={color === c} onChange={() => setColor(c)} aria-label={c} />
+            <input type="radio" name="color" value={c} checked={fields.color === c} onChange={() => change({ color: c })} aria-label={c} />
           </label>
         ))}
       </fieldset>
       <label>
         <span>Tags</span>
-        <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder="comma, separated" />
+        <input
+          value={tagText}
+          placeholder="comma, separated"
+          onChange={(e) => {
+            setTagText(e.target.value);
+            change({ tags: parseTags(e.target.value) });
+          }}
+        />
       </label>
       <div className="field">
         <span>Linked to</span>
-        <EntityPicker selectedIds={entityIds} onChange={setEntityIds} />
+        <EntityPicker selectedIds={fields.entityIds} onChange={(entityIds) => change({ entityIds })} />
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <p className={typeof status === 'object' ? 'form-error' : 'muted save-status'} role={typeof status === 'object' ? 'alert' : undefined}>
+        {statusText(status)}
+      </p>
       <div className="form-actions">
-        <button type="submit" className="button primary" disabled={saving} aria-keyshortcuts="Control+Enter">
-          {submitLabel}
+        <button type="submit" className="button primary" aria-keyshortcuts="Control+Enter Escape">
+          Done
         </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
+        {onRemove && (
+          <button type="button" className="button" onClick={onRemove}>
+            Remove annotation
+          </button>
+        )}
       </div>
     </form>
   );

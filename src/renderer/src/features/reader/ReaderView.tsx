@@ -13,7 +13,7 @@ import { useLibrary } from '../../hooks/use-library';
 import { hrefs } from '../../hooks/use-route';
 import { useStatus } from '../../hooks/use-status';
 import { call } from '../../lib/dossier';
-import { AnnotationEditor, type AnnotationFields } from '../annotations/AnnotationEditor';
+import { AnnotationEditor } from '../annotations/AnnotationEditor';
 import { AnnotationList } from '../annotations/AnnotationList';
 import { NeedsAttention } from '../annotations/NeedsAttention';
 import { AnnotationHighlights, annotationHighlightsKey, type HighlightRange } from './extensions/annotation-highlights';
@@ -82,7 +82,8 @@ export function ReaderView({
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
-  const [draft, setDraft] = useState<TextRange | null>(null);
+  /** The annotation just made with Annotate: its editor offers to remove it again. */
+  const [newId, setNewId] = useState<string | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [editingDetails, setEditingDetails] = useState(false);
   /** The annotation J/K last moved to. */
@@ -104,7 +105,7 @@ export function ReaderView({
   }, [id, version]);
 
   useEffect(() => {
-    setDraft(null);
+    setNewId(null);
     setEditingId(null);
     setEditingDetails(false);
   }, [id]);
@@ -127,10 +128,9 @@ export function ReaderView({
         add(anchor.start, anchor.end, a.id, `highlight highlight-${a.color}${a.anchor === 'fuzzy' ? ' highlight-fuzzy' : ''}`);
       }
     }
-    if (draft) add(draft.start, draft.end, 'draft', 'highlight highlight-draft');
     if (at) add(at.start, at.end, 'search', 'highlight-search');
     editor.view.dispatch(editor.state.tr.setMeta(annotationHighlightsKey, ranges));
-  }, [editor, canonical, annotations, draft, at]);
+  }, [editor, canonical, annotations, at]);
 
   useEffect(() => {
     if (!at || !editor || !canonical) return;
@@ -149,14 +149,24 @@ export function ReaderView({
     if (annotationId && annotations.length) showAnnotation(annotationId);
   }, [annotationId, annotations, showAnnotation]);
 
-  const startAnnotation = useCallback(() => {
+  // The annotation is saved the moment it is made; the note and the rest are saved as they are typed.
+  const startAnnotation = useCallback(async () => {
     if (!selection) {
       say('Select a passage of the article first.', 'error');
       return;
     }
-    setEditingId(null);
-    setDraft(selection);
-  }, [selection, say]);
+    try {
+      const created = await call('annotations.create', { articleId: id, ...selection });
+      window.getSelection()?.removeAllRanges();
+      setNewId(created.id);
+      setEditingId(created.id);
+      setAnnotations((list) => [...list, created]);
+      say(`Annotation created: “${created.target.quote.exact.slice(0, 60)}${created.target.quote.exact.length > 60 ? '…' : ''}”`);
+      refresh();
+    } catch (err) {
+      say((err as Error).message, 'error');
+    }
+  }, [selection, say, id, refresh]);
 
   const goTo = useCallback(
     (step: 1 | -1) => {
@@ -179,7 +189,7 @@ export function ReaderView({
       const key = event.key.toLowerCase();
       if (key === 'a' && selection) {
         event.preventDefault();
-        startAnnotation();
+        void startAnnotation();
       } else if (key === 'j' || key === 'k') {
         event.preventDefault();
         goTo(key === 'j' ? 1 : -1);
@@ -191,7 +201,7 @@ export function ReaderView({
 
   const commands = useMemo<Command[]>(
     () => [
-      { id: 'annotate', group: 'view', title: 'Annotate the selected passage', shortcut: 'A', run: startAnnotation },
+      { id: 'annotate', group: 'view', title: 'Annotate the selected passage', shortcut: 'A', run: () => void startAnnotation() },
       { id: 'next-annotation', group: 'view', title: 'Next annotation', shortcut: 'J', run: () => goTo(1) },
       { id: 'previous-annotation', group: 'view', title: 'Previous annotation', shortcut: 'K', run: () => goTo(-1) },
       { id: 'edit-details', group: 'view', title: 'Edit article details', run: () => setEditingDetails(true) },
@@ -204,22 +214,6 @@ export function ReaderView({
   if (loadError) return <main className="reader"><p className="form-error" role="alert">{loadError}</p></main>;
   if (!data) return <main className="reader"><p className="muted">Loading…</p></main>;
   const { article } = data;
-
-  const create = async (fields: AnnotationFields) => {
-    if (!draft) return;
-    const created = await call('annotations.create', { articleId: id, ...draft, ...fields });
-    setDraft(null);
-    window.getSelection()?.removeAllRanges();
-    say(`Annotation saved: “${created.target.quote.exact.slice(0, 60)}${created.target.quote.exact.length > 60 ? '…' : ''}”`);
-    refresh();
-  };
-
-  const update = async (annotation: Annotation, fields: AnnotationFields) => {
-    await call('annotations.update', { articleId: id, id: annotation.id, patch: fields });
-    setEditingId(null);
-    say('Annotation updated.');
-    refresh();
-  };
 
   const resolve = async (annotation: string, range?: TextRange) => {
     try {
@@ -283,7 +277,7 @@ export function ReaderView({
                   type="button"
                   className="button primary"
                   onMouseDown={(e) => e.preventDefault()}
-                  onClick={startAnnotation}
+                  onClick={() => void startAnnotation()}
                   disabled={!selection}
                   aria-keyshortcuts="A"
                   title="Annotate the selected passage (A)"
@@ -300,22 +294,25 @@ export function ReaderView({
         <ArticleBody doc={data.doc} dir={article.dir} lang={article.lang} onReady={setEditor} />
       </main>
       <aside className="panel" aria-label="Annotations panel">
-        {draft && (
-          <section aria-label="New annotation">
-            <h2>New annotation</h2>
-            <AnnotationEditor quote={draft.exact} initial={{ note: '', tags: [], entityIds: [], color: 'yellow' }} submitLabel="Save annotation" onSubmit={create} onCancel={() => setDraft(null)} />
-          </section>
-        )}
         {editing && (
-          <section aria-label="Edit annotation">
-            <h2>Edit annotation</h2>
+          <section aria-label={editing.id === newId ? 'New annotation' : 'Edit annotation'}>
+            <h2>{editing.id === newId ? 'New annotation' : 'Edit annotation'}</h2>
             <AnnotationEditor
               key={editing.id}
-              quote={editing.target.quote.exact}
-              initial={editing}
-              submitLabel="Save changes"
-              onSubmit={(fields) => update(editing, fields)}
-              onCancel={() => setEditingId(null)}
+              annotation={editing}
+              onDone={() => {
+                setEditingId(null);
+                setNewId(null);
+              }}
+              onRemove={
+                editing.id === newId
+                  ? () => {
+                      setEditingId(null);
+                      setNewId(null);
+                      void remove(editing.id);
+                    }
+                  : undefined
+              }
             />
           </section>
         )}
@@ -332,7 +329,7 @@ export function ReaderView({
           activeId={focusedId ?? annotationId}
           onShow={showAnnotation}
           onEdit={(a) => {
-            setDraft(null);
+            setNewId(null);
             setEditingId(a);
           }}
           onDelete={(a) => void remove(a)}

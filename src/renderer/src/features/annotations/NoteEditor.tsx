@@ -1,0 +1,34 @@
+// The rich-text note of an annotation, with @-mentions of entities.
+import { useEffect, useRef } from 'react';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import type { DocNode } from '../../../../shared/model';
+import { noteDocFromText } from '../../../../shared/note';
+import { useLibrary } from '../../hooks/use-library';
+import { entityMention } from './extensions/entity-mention/entity-mention';
+
+export function NoteEditor({ initial, plain, onChange }: { initial: DocNode | null; plain: string; onChange(doc: DocNode): void }) {
+  const { entities } = useLibrary();
+  const entitiesRef = useRef(entities);
+  entitiesRef.current = entities;
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+
+  const editor = useEditor({
+    extensions: [
+      StarterKit.configure({ heading: false, codeBlock: false, horizontalRule: false, link: false, blockquote: false }),
+      entityMention(() => entitiesRef.current),
+    ],
+    content: initial ?? (plain ? noteDocFromText(plain) : ''),
+    editorProps: {
+      attributes: { 'aria-label': 'Note', role: 'textbox', 'aria-multiline': 'true', class: 'note-editor' },
+    },
+    onUpdate: ({ editor: e }) => onChangeRef.current(e.getJSON() as DocNode),
+  });
+
+  useEffect(() => {
+    editor?.commands.focus('end');
+  }, [editor]);
+
+  return <EditorContent editor={editor} />;
+}
