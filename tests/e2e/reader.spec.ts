@@ -31,6 +31,16 @@ test('highlights take the colour the user picks, and J/K move between annotation
   await expect(page.locator('.article-body .highlight-green')).toBeInViewport();
   await page.keyboard.press('k');
   await expect(items.nth(0)).toHaveClass(/active/);
+  // L opens the link panel of that annotation.
+  await page.keyboard.press('l');
+  await expect(page.getByRole('combobox', { name: 'Link an entity' })).toBeFocused();
+  await page.keyboard.type('Kim Jong Un');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('form', { name: 'Annotation' }).getByRole('list', { name: 'Linked entities' })).toContainText('Kim Jong Un');
+  // Escape closes the editor; what was linked is saved.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('form', { name: 'Annotation' })).toHaveCount(0);
+  await expect(items.nth(0).getByRole('link', { name: 'Kim Jong Un' })).toBeVisible();
 
   // Changing the colour of an existing annotation.
   await items.nth(0).getByRole('button', { name: 'Edit' }).click();

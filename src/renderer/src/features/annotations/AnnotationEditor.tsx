@@ -25,7 +25,18 @@ function statusText(status: ReturnType<typeof useAutosave>['status']): string {
   return `Not saved: ${status.error}`;
 }
 
-export function AnnotationEditor({ annotation, onDone, onRemove }: { annotation: Annotation; onDone(): void; onRemove?: () => void }) {
+export function AnnotationEditor({
+  annotation,
+  focusLinks = false,
+  onDone,
+  onRemove,
+}: {
+  annotation: Annotation;
+  /** Open with the cursor in the entity links (L) rather than the note. */
+  focusLinks?: boolean;
+  onDone(): void;
+  onRemove?: () => void;
+}) {
   const { refresh } = useLibrary();
   const [fields, setFields] = useState<Fields>({
     noteDoc: annotation.noteDoc,
@@ -73,7 +84,7 @@ export function AnnotationEditor({ annotation, onDone, onRemove }: { annotation:
       <blockquote className="quote">{annotation.target.quote.exact}</blockquote>
       <div className="field">
         <span>Note</span>
-        <NoteEditor initial={annotation.noteDoc} plain={annotation.note} onChange={(noteDoc) => change({ noteDoc })} />
+        <NoteEditor initial={annotation.noteDoc} plain={annotation.note} autoFocus={!focusLinks} onChange={(noteDoc) => change({ noteDoc })} />
       </div>
       <fieldset className="colors">
         <legend>Colour</legend>
@@ -96,7 +107,7 @@ export function AnnotationEditor({ annotation, onDone, onRemove }: { annotation:
       </label>
       <div className="field">
         <span>Linked to</span>
-        <EntityPicker selectedIds={fields.entityIds} onChange={(entityIds) => change({ entityIds })} />
+        <EntityPicker selectedIds={fields.entityIds} autoFocus={focusLinks} onChange={(entityIds) => change({ entityIds })} />
       </div>
       <p className={typeof status === 'object' ? 'form-error' : 'muted save-status'} role={typeof status === 'object' ? 'alert' : undefined}>
         {statusText(status)}

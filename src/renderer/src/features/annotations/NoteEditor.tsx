@@ -7,7 +7,17 @@ import { noteDocFromText } from '../../../../shared/note';
 import { useLibrary } from '../../hooks/use-library';
 import { entityMention } from './extensions/entity-mention/entity-mention';
 
-export function NoteEditor({ initial, plain, onChange }: { initial: DocNode | null; plain: string; onChange(doc: DocNode): void }) {
+export function NoteEditor({
+  initial,
+  plain,
+  autoFocus,
+  onChange,
+}: {
+  initial: DocNode | null;
+  plain: string;
+  autoFocus: boolean;
+  onChange(doc: DocNode): void;
+}) {
   const { entities } = useLibrary();
   const entitiesRef = useRef(entities);
   entitiesRef.current = entities;
@@ -27,8 +37,8 @@ export function NoteEditor({ initial, plain, onChange }: { initial: DocNode | nu
   });
 
   useEffect(() => {
-    editor?.commands.focus('end');
-  }, [editor]);
+    if (autoFocus) editor?.commands.focus('end');
+  }, [editor, autoFocus]);
 
   return <EditorContent editor={editor} />;
 }

@@ -10,7 +10,7 @@ type Option = { kind: 'existing'; entity: Entity } | { kind: 'create'; type: Ent
 
 const MAX_SUGGESTIONS = 8;
 
-export function EntityPicker({ selectedIds, onChange }: { selectedIds: string[]; onChange(ids: string[]): void }) {
+export function EntityPicker({ selectedIds, autoFocus = false, onChange }: { selectedIds: string[]; autoFocus?: boolean; onChange(ids: string[]): void }) {
   const { entities, refresh } = useLibrary();
   const { say } = useStatus();
   const listId = useId();
@@ -131,6 +131,7 @@ export function EntityPicker({ selectedIds, onChange }: { selectedIds: string[];
         <div className="combobox">
           <input
             role="combobox"
+            autoFocus={autoFocus}
             aria-label="Link an entity"
             aria-expanded={options.length > 0}
             aria-controls={listId}

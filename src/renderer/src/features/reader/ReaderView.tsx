@@ -88,6 +88,8 @@ export function ReaderView({
   const [editingDetails, setEditingDetails] = useState(false);
   /** The annotation J/K last moved to. */
   const [focusedId, setFocusedId] = useState<string | null>(null);
+  /** The annotation whose editor L opened: it starts in the entity links. */
+  const [linksFocusedId, setLinksFocusedId] = useState<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -181,6 +183,18 @@ export function ReaderView({
     [annotations, focusedId, showAnnotation],
   );
 
+  /** "L": the entity links of the annotation being edited, or of the one J/K moved to. */
+  const openLinkPanel = useCallback(() => {
+    const target = editingId ?? focusedId;
+    if (!target) {
+      say('Open an annotation first (J/K), then press L to link it.', 'error');
+      return;
+    }
+    setLinksFocusedId(target);
+    setEditingId(target);
+    document.querySelector<HTMLInputElement>('[aria-label="Link an entity"]')?.focus();
+  }, [editingId, focusedId, say]);
+
   // Keys of the reader; none fires while the user is typing. "A" annotates the selection, as in Hypothesis;
   // "J" and "K" go to the next and previous annotation in text order.
   useEffect(() => {
@@ -193,21 +207,25 @@ export function ReaderView({
       } else if (key === 'j' || key === 'k') {
         event.preventDefault();
         goTo(key === 'j' ? 1 : -1);
+      } else if (key === 'l') {
+        event.preventDefault();
+        openLinkPanel();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selection, startAnnotation, goTo]);
+  }, [selection, startAnnotation, goTo, openLinkPanel]);
 
   const commands = useMemo<Command[]>(
     () => [
       { id: 'annotate', group: 'view', title: 'Annotate the selected passage', shortcut: 'A', run: () => void startAnnotation() },
       { id: 'next-annotation', group: 'view', title: 'Next annotation', shortcut: 'J', run: () => goTo(1) },
       { id: 'previous-annotation', group: 'view', title: 'Previous annotation', shortcut: 'K', run: () => goTo(-1) },
+      { id: 'link-entities', group: 'view', title: 'Link entities to the annotation', shortcut: 'L', run: openLinkPanel },
       { id: 'edit-details', group: 'view', title: 'Edit article details', run: () => setEditingDetails(true) },
       { id: 'brief-article', group: 'view', title: 'Brief on this article…', run: () => (window.location.hash = hrefs.brief({ articleIds: [id] })) },
     ],
-    [startAnnotation, goTo, id],
+    [startAnnotation, goTo, openLinkPanel, id],
   );
   useCommands('reader', commands);
 
@@ -300,6 +318,7 @@ export function ReaderView({
             <AnnotationEditor
               key={editing.id}
               annotation={editing}
+              focusLinks={editing.id === linksFocusedId}
               onDone={() => {
                 setEditingId(null);
                 setNewId(null);
