@@ -3,10 +3,9 @@ import type { Handlers } from '../../shared/api';
 import { toErrorValue } from '../../shared/errors';
 import { briefFileName, composeBrief, writeNewFile } from './briefs';
 import type { Library } from './library';
-import { SearchIndex } from './search';
+import type { SearchIndex } from './search';
 
-export function createHandlers(library: Library, exportDir: string): Handlers {
-  const search = new SearchIndex(library);
+export function createHandlers(library: Library, search: SearchIndex, exportDir: string): Handlers {
   return {
     'library.info': async () => ({ path: library.dir, exportDir, articleCount: library.listArticles().length }),
     'articles.list': async () => library.listArticles(),

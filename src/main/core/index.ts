@@ -1,20 +1,23 @@
-// Builds the core in order — library, then handlers — for any host. Imports nothing from Electron.
+// Builds the core in order — library, search index, then handlers — for any host. Imports nothing from Electron.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/api';
 import { createHandlers } from './handlers';
 import { Library } from './library';
+import { SearchIndex } from './search';
 
 export interface Core {
   library: Library;
+  search: SearchIndex;
   handlers: Handlers;
   close(): Promise<void>;
 }
 
 export async function openCore(options: { libraryDir: string; exportDir?: string }): Promise<Core> {
   const library = await Library.open(options.libraryDir);
+  const search = new SearchIndex(library);
   const exportDir = options.exportDir ?? join(options.libraryDir, 'exports');
-  return { library, handlers: createHandlers(library, exportDir), close: () => library.close() };
+  return { library, search, handlers: createHandlers(library, search, exportDir), close: () => library.close() };
 }
 
 export const APP_NAME = 'Dossier';

@@ -2,7 +2,7 @@
 // files and entities, each a small lowdb file written through one queue.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { canonicalText } from '../../shared/canonical-text';
 import { DossierError } from '../../shared/errors';
 import {
@@ -176,6 +176,23 @@ export class Library {
     return { article, doc: body.doc, text: canonicalText(body.doc) };
   }
 
+  /**
+   * An article's canonical text alone, from the disposable cache beside the library (bodies never change
+   * once imported); rebuilt from the body when the cache is missing.
+   */
+  async loadText(id: string): Promise<string> {
+    this.getArticle(id);
+    const cached = join(this.dir, 'cache', 'text', `${id}.txt`);
+    try {
+      return await readFile(cached, 'utf8');
+    } catch {
+      const { text } = await this.loadArticle(id);
+      await mkdir(dirname(cached), { recursive: true });
+      await writeFileDurable(cached, text).catch(() => undefined);
+      return text;
+    }
+  }
+
   async updateArticle(id: string, patch: ArticlePatch): Promise<Article> {
     this.getArticle(id);
     const data = await this.library.update((current) => ({
@@ -229,11 +246,12 @@ export class Library {
   }
 
   /**
-   * Writes prepared imports: snapshot and body first, then the library file that makes them visible. A new
-   * version of a known article takes over its annotations, re-anchored on the new text.
+   * Writes prepared imports: every snapshot and body first, then one save of the library file that makes
+   * them visible together. A new version of a known article takes over its annotations, re-anchored.
    */
   async commitImport(prepared: PreparedImport[]): Promise<ImportResult[]> {
     const results: ImportResult[] = [];
+    const fresh: { article: Article; previous: Article | undefined; result: ImportResult }[] = [];
     const bySha = new Map<string, Article>();
     for (const item of prepared) {
       if (!item.ok) continue;
@@ -245,9 +263,17 @@ export class Library {
       const previous = this.findPreviousVersion(item.fileName, item.extracted);
       const article = await this.writeArticle(item.fileName, item.sha256, item.bytes, item.extracted, previous?.id ?? null);
       bySha.set(item.sha256, article);
-      const carried = previous ? await this.carryAnnotations(previous, article) : null;
-      results.push({ fileName: item.fileName, article, duplicate: false, carried });
+      const result: ImportResult = { fileName: item.fileName, article, duplicate: false, carried: null };
+      results.push(result);
+      fresh.push({ article, previous, result });
     }
+    if (fresh.length === 0) return results;
+    await this.library.update((current) => ({ ...current, articles: [...current.articles, ...fresh.map((f) => f.article)] }));
+    for (const { article } of fresh) {
+      this.annotationCounts.set(article.id, 0);
+      this.changed({ kind: 'article', id: article.id });
+    }
+    for (const f of fresh) if (f.previous) f.result.carried = await this.carryAnnotations(f.previous, f.article);
     return results;
   }
 
@@ -256,7 +282,7 @@ export class Library {
     const source = await this.annotationStore(from.id);
     const counts: CarriedCounts = { anchored: 0, fuzzy: 0, orphaned: 0 };
     if (source.data.annotations.length === 0) return counts;
-    const { text } = await this.loadArticle(to.id);
+    const text = await this.loadText(to.id);
     const now = new Date().toISOString();
     const moved = source.data.annotations.map((a) => reanchorAnnotation(a, text, to.id, now));
     for (const a of moved) counts[a.anchor]++;
@@ -266,6 +292,7 @@ export class Library {
     return counts;
   }
 
+  /** Writes an article's snapshot and body; it becomes visible when commitImport saves the library file. */
   private async writeArticle(
     fileName: string,
     hash: string,
@@ -299,10 +326,9 @@ export class Library {
         join(this.articleDir(article.id), 'body.json'),
         JSON.stringify({ schemaVersion: SCHEMA_VERSION, doc: extracted.doc }),
       );
+      await mkdir(join(this.dir, 'cache', 'text'), { recursive: true });
+      await writeFileDurable(join(this.dir, 'cache', 'text', `${article.id}.txt`), text);
     });
-    await this.library.update((current) => ({ ...current, articles: [...current.articles, article] }));
-    this.annotationCounts.set(article.id, 0);
-    this.changed({ kind: 'article', id: article.id });
     return article;
   }
 
@@ -354,7 +380,7 @@ export class Library {
 
   async createAnnotation(articleId: string, start: number, end: number, exact: string, given: NewAnnotation): Promise<Annotation> {
     const fields = this.withNote(given, []);
-    const { text } = await this.loadArticle(articleId);
+    const text = await this.loadText(articleId);
     if (!(start < end && end <= text.length) || text.slice(start, end) !== exact) {
       throw new DossierError(
         'invalid_input',
@@ -384,7 +410,8 @@ export class Library {
 
   /** Where a quote occurs in the article's text: it must occur exactly once (the CLI's way to annotate). */
   async locateQuote(articleId: string, quote: string): Promise<{ start: number; end: number }> {
-    const { article, text } = await this.loadArticle(articleId);
+    const article = this.getArticle(articleId);
+    const text = await this.loadText(articleId);
     const found = findOccurrences(text, quote);
     if (found.length === 0) throw new DossierError('quote_not_found', `The quote is not in “${article.title}”.`);
     if (found.length > 1) {
@@ -419,7 +446,7 @@ export class Library {
     if (!annotation) throw new DossierError('not_found', `No annotation with id ${id}.`);
     let target = annotation.target;
     if (range) {
-      const { text } = await this.loadArticle(articleId);
+      const text = await this.loadText(articleId);
       if (!(range.start < range.end && range.end <= text.length) || text.slice(range.start, range.end) !== range.exact) {
         throw new DossierError('invalid_input', 'The selected text does not match the article at that place. Select the passage again.');
       }

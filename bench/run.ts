@@ -1,0 +1,195 @@
+// `npm run bench -- --size N`: builds a library of N articles through the core and measures what a user
+// waits for. Writes bench/results/<N>.json and prints a table, with the ratio to the other size if known.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { openCore, type Core } from '../src/main/core';
+import { composeBrief, writeNewFile } from '../src/main/core/briefs';
+import { startHttpHost } from '../src/main/hosts/http-host';
+import { corpusWords, generateLibrary, random } from './generate';
+
+const projectDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const sharedDir = join(projectDir, '..', 'shared');
+const { values } = parseArgs({ options: { size: { type: 'string', default: '1000' }, keep: { type: 'boolean' } } });
+const size = Number(values.size);
+if (!Number.isInteger(size) || size < 10) throw new Error('--size takes a whole number of articles, at least 10');
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+let peakRss = 0;
+const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const started = performance.now();
+  const value = await fn();
+  return [performance.now() - started, value];
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+async function importCorpusThroughput(): Promise<number> {
+  const files: { name: string; bytes: Uint8Array }[] = [];
+  for (const group of ['readability', 'aeb']) {
+    const root = join(sharedDir, 'corpus', group);
+    for (const page of await readdir(root)) {
+      const path = join(root, page, 'source.html');
+      if (existsSync(path)) files.push({ name: `${group}-${page}.html`, bytes: await readFile(path) });
+    }
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'dossier-bench-corpus-'));
+  const core = await openCore({ libraryDir: dir });
+  try {
+    const [ms] = await time(async () => core.library.commitImport(await core.library.prepareImport(files)));
+    return (files.length / ms) * 1000;
+  } finally {
+    await core.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function measureBrowser(core: Core): Promise<{ firstPaintMs: number; rendererHeapMb: number }> {
+  const host = await startHttpHost({ handlers: core.handlers, rendererDir: join(projectDir, 'out', 'renderer') });
+  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  try {
+    const page = await browser.newPage();
+    const started = performance.now();
+    await page.goto(host.url);
+    await page.locator('.article-list a').first().waitFor({ timeout: 120_000 });
+    const firstPaintMs = performance.now() - started;
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    return { firstPaintMs, rendererHeapMb: usedSize / 1024 / 1024 };
+  } finally {
+    await browser.close();
+    await host.close();
+  }
+}
+
+async function main() {
+  if (!existsSync(join(projectDir, 'out', 'renderer', 'index.html'))) throw new Error('Run `npm run build` first: the benchmark measures the built UI.');
+  const dir = await mkdtemp(join(tmpdir(), `dossier-bench-${size}-`));
+  log(`Building a library of ${size} articles in ${dir}`);
+  let core = await openCore({ libraryDir: dir, exportDir: join(dir, 'exports') });
+  const words = await corpusWords(sharedDir);
+  const generated = await generateLibrary(core, size, words, log);
+  sampleRss();
+  await core.close();
+
+  log('Opening the library');
+  const [openLibraryMs, reopened] = await time(async () => {
+    const c = await openCore({ libraryDir: dir, exportDir: join(dir, 'exports') });
+    c.library.listArticles();
+    return c;
+  });
+  core = reopened;
+  sampleRss();
+
+  log('Saving annotations');
+  const next = random(7);
+  const saves: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const id = generated.articleIds[Math.floor(next() * generated.articleIds.length)];
+    const { text } = await core.library.loadArticle(id);
+    const start = Math.floor(next() * (text.length - 100));
+    const [ms] = await time(() => core.library.createAnnotation(id, start, start + 50, text.slice(start, start + 50), { note: 'bench' }));
+    saves.push(ms);
+  }
+
+  log('Building the search index');
+  const [indexBuildMs] = await time(() => core.search.search('the', {}, 1));
+  sampleRss();
+  log('Searching');
+  const queries: Record<string, string[]> = { word: [], phrase: [], twoWords: [] };
+  for (let i = 0; i < 100; i++) {
+    const id = generated.articleIds[Math.floor(next() * generated.articleIds.length)];
+    const { text } = await core.library.loadArticle(id);
+    const ws = text.split(/[^\p{L}]+/u).filter((w) => w.length > 4);
+    const at = Math.floor(next() * (ws.length - 2));
+    queries.word.push(ws[at]);
+    queries.twoWords.push(`${ws[at]} ${ws[at + 5] ?? ws[1]}`);
+    const sentenceWords = text.slice(Math.floor(next() * (text.length - 200))).split(/\s+/).slice(1, 4).join(' ').replace(/[^\p{L}\s]/gu, '');
+    queries.phrase.push(`"${sentenceWords}"`);
+  }
+  const searchTimes: Record<string, number[]> = {};
+  for (const [kind, list] of Object.entries(queries)) {
+    searchTimes[kind] = [];
+    for (const q of list) searchTimes[kind].push((await time(() => core.search.search(q, {}, 50)))[0]);
+  }
+  const typing: number[] = [];
+  for (const word of queries.word.slice(0, 40)) {
+    for (let n = 1; n <= word.length; n++) typing.push((await time(() => core.search.search(word.slice(0, n), {}, 50)))[0]);
+  }
+
+  log('Updating the index after an edit');
+  const updates: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const id = generated.articleIds[Math.floor(next() * generated.articleIds.length)];
+    const [first] = await core.library.listAnnotations(id);
+    await core.library.updateAnnotation(id, first.id, { note: `changed ${i}` });
+    updates.push((await time(() => core.search.settled()))[0]);
+  }
+
+  log('Writing a brief of 1,000 annotations');
+  const articleIds = generated.articleIds.slice(0, Math.ceil(1000 / 3));
+  const [brief1000Ms, brief] = await time(async () => {
+    const composed = await composeBrief(core.library, { articleIds, entityIds: [] });
+    await writeNewFile(join(dir, 'exports'), 'bench.md', composed.markdown);
+    return composed;
+  });
+  sampleRss();
+
+  log('Measuring the import of real pages');
+  const importArticlesPerSec = await importCorpusThroughput();
+  log('Measuring the browser host');
+  const browser = await measureBrowser(core);
+  await core.close();
+  if (!values.keep) await rm(dir, { recursive: true, force: true });
+
+  const figures = {
+    openLibraryMs: round(openLibraryMs),
+    firstPaintMs: round(browser.firstPaintMs),
+    annotationSaveP50Ms: round(percentile(saves, 50)),
+    annotationSaveP99Ms: round(percentile(saves, 99)),
+    searchP50Ms: round(percentile(Object.values(searchTimes).flat(), 50)),
+    searchP99Ms: round(percentile(Object.values(searchTimes).flat(), 99)),
+    searchWordP99Ms: round(percentile(searchTimes.word, 99)),
+    searchPhraseP99Ms: round(percentile(searchTimes.phrase, 99)),
+    searchTwoWordsP99Ms: round(percentile(searchTimes.twoWords, 99)),
+    searchAsYouTypeP95Ms: round(percentile(typing, 95)),
+    searchIndexBuildMs: round(indexBuildMs),
+    indexUpdateMs: round(percentile(updates, 50)),
+    importArticlesPerSec: round(importArticlesPerSec),
+    generatedImportArticlesPerSec: round((size / generated.importMs) * 1000),
+    brief1000Ms: round(brief1000Ms),
+    brief1000Annotations: brief.annotationCount,
+    coreRssMb: round(peakRss / 1024 / 1024),
+    rendererHeapMb: round(browser.rendererHeapMb),
+  };
+  const results = join(projectDir, 'bench', 'results');
+  await mkdir(results, { recursive: true });
+  await writeFile(join(results, `${size}.json`), `${JSON.stringify({ size, date: new Date().toISOString(), figures }, null, 2)}\n`);
+
+  const other = [1000, 10000].find((s) => s !== size && existsSync(join(results, `${s}.json`)));
+  const otherFigures: Record<string, number> | null = other ? JSON.parse(await readFile(join(results, `${other}.json`), 'utf8')).figures : null;
+  const rows = Object.entries(figures).map(([name, value]) => {
+    const ratio = otherFigures && otherFigures[name] ? (size > other! ? value / otherFigures[name] : otherFigures[name] / value) : null;
+    return `| ${name} | ${value} |${otherFigures ? ` ${otherFigures[name] ?? ''} | ${ratio ? round(ratio) : ''} |` : ''}`;
+  });
+  const header = otherFigures ? `| figure | ${size} | ${other} | larger ÷ smaller |\n|---|---|---|---|` : `| figure | ${size} |\n|---|---|`;
+  process.stdout.write(`${header}\n${rows.join('\n')}\n`);
+}
+
+await main();
