@@ -29,6 +29,10 @@ export const ImportFileSchema = z.object({
   data: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4),
 });
 
+/** How the annotations of an article came across to its new version. */
+export const CarriedCountsSchema = z.object({ anchored: z.number(), fuzzy: z.number(), orphaned: z.number() });
+export type CarriedCounts = z.infer<typeof CarriedCountsSchema>;
+
 export const ImportOutcomeSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
@@ -36,7 +40,7 @@ export const ImportOutcomeSchema = z.discriminatedUnion('ok', [
     article: ArticleSchema,
     duplicate: z.boolean(),
     /** For a new version of an article already in the library: how its annotations came across. */
-    carried: z.object({ anchored: z.number(), fuzzy: z.number(), orphaned: z.number() }).nullable(),
+    carried: CarriedCountsSchema.nullable(),
   }),
   z.object({ ok: z.literal(false), fileName: z.string(), error: z.object({ code: z.string(), message: z.string() }) }),
 ]);

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { CarriedCounts } from '../../shared/api';
 import { canonicalText } from '../../shared/canonical-text';
 import { DossierError } from '../../shared/errors';
 import {
@@ -39,12 +40,6 @@ export interface FileToImport {
 export type PreparedImport =
   | { ok: true; fileName: string; duplicateOf: Article | null; sha256: string; bytes: Uint8Array; extracted: ExtractedArticle | null }
   | { ok: false; fileName: string; error: DossierError };
-
-export interface CarriedCounts {
-  anchored: number;
-  fuzzy: number;
-  orphaned: number;
-}
 
 export interface ImportResult {
   fileName: string;
