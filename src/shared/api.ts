@@ -95,7 +95,13 @@ export type SearchHit = z.infer<typeof SearchHitSchema>;
 export const api = {
   'library.info': method(
     z.object({}),
-    z.object({ path: z.string(), exportDir: z.string(), articleCount: z.number() }),
+    z.object({
+      path: z.string(),
+      exportDir: z.string(),
+      articleCount: z.number(),
+      /** What was recovered when the library was read, to tell the user. */
+      warnings: z.array(z.string()),
+    }),
   ),
   'articles.list': method(z.object({}), z.array(ArticleListItemSchema)),
   'articles.get': method(

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'quote_ambiguous',
   'library_locked',
   'library_corrupt',
+  'library_too_new',
   'file_exists',
   'storage',
   'internal',

@@ -4,6 +4,9 @@ import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { DossierError } from '../../shared/errors';
 
+/** The file operations used here, replaceable by tests that inject faults (EPERM, ENOSPC, fsync errors). */
+export const fileSystem = { open, rename, rm };
+
 let tempCounter = 0;
 
 // Windows briefly locks files that a virus scanner or indexer is reading: rename fails with EPERM/EBUSY.
@@ -13,7 +16,7 @@ const RENAME_ATTEMPTS = 8;
 async function renameWithRetry(from: string, to: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await rename(from, to);
+      await fileSystem.rename(from, to);
       return;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
@@ -26,7 +29,7 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
 async function fsyncDirectory(dir: string): Promise<void> {
   // Windows cannot open a directory for fsync; NTFS journals the rename itself.
   if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
+  const handle = await fileSystem.open(dir, 'r');
   try {
     await handle.sync();
   } finally {
@@ -42,21 +45,39 @@ function describe(error: unknown): string {
   return err.message ?? String(error);
 }
 
-export async function writeFileDurable(path: string, data: string | Uint8Array): Promise<void> {
+/**
+ * With `keepPrevious`, the file being replaced is kept under that name (one generation of backup): a
+ * crash between the two renames leaves the backup and no file, which the reader restores from.
+ */
+export async function writeFileDurable(path: string, data: string | Uint8Array, options: { keepPrevious?: string } = {}): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${++tempCounter}.tmp`);
   try {
-    const handle = await open(temp, 'w');
+    const handle = await fileSystem.open(temp, 'w');
     try {
       await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await renameWithRetry(temp, path);
+    if (options.keepPrevious) {
+      try {
+        await renameWithRetry(path, options.keepPrevious);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+      try {
+        await renameWithRetry(temp, path);
+      } catch (error) {
+        await fileSystem.rename(options.keepPrevious, path).catch(() => undefined);
+        throw error;
+      }
+    } else {
+      await renameWithRetry(temp, path);
+    }
     await fsyncDirectory(dir);
   } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
+    await fileSystem.rm(temp, { force: true }).catch(() => undefined);
     throw new DossierError('storage', `Could not save ${path}: ${describe(error)}. The previous version is intact.`);
   }
 }

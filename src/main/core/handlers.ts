@@ -7,7 +7,7 @@ import type { SearchIndex } from './search';
 
 export function createHandlers(library: Library, search: SearchIndex, exportDir: string): Handlers {
   return {
-    'library.info': async () => ({ path: library.dir, exportDir, articleCount: library.listArticles().length }),
+    'library.info': async () => ({ path: library.dir, exportDir, articleCount: library.listArticles().length, warnings: library.warnings }),
     'articles.list': async () => library.listArticles(),
     'articles.get': async ({ id }) => library.loadArticle(id),
     'articles.import': async ({ files }) => {

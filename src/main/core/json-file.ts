@@ -1,49 +1,100 @@
 // A lowdb adapter for one JSON file of the library: validated against its schema on every read, written
 // durably. A file that fails validation is reported and never overwritten with defaults.
-import { readFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { DossierError } from '../../shared/errors';
+import { SCHEMA_VERSION } from '../../shared/model';
 import { writeFileDurable } from './durable-file';
 import type { WriteQueue } from './write-queue';
+
+type Loaded<T> = { ok: true; data: T } | { ok: false; missing: boolean; reason: string };
+
+export interface FileOptions {
+  /** Keep the previous version as `<file>.bak` on every save, and recover from it when the file is bad. */
+  backup?: boolean;
+  /** Told what was recovered, in words for the user. */
+  onRecover?: (message: string) => void;
+}
 
 export class ValidatedJsonFile<T> implements Adapter<T> {
   constructor(
     readonly path: string,
     private readonly schema: z.ZodType<T>,
+    private readonly options: FileOptions = {},
   ) {}
 
-  async read(): Promise<T | null> {
+  private get backupPath(): string {
+    return `${this.path}.bak`;
+  }
+
+  private async load(path: string): Promise<Loaded<T>> {
     let raw: string;
     try {
-      raw = await readFile(this.path, 'utf8');
+      raw = await readFile(path, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new DossierError('storage', `Could not read ${this.path}: ${(error as Error).message}`);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, missing: true, reason: 'it is missing' };
+      throw new DossierError('storage', `Could not read ${path}: ${(error as Error).message}`);
     }
     let json: unknown;
     try {
-      json = JSON.parse(raw);
+      json = JSON.parse(raw.replace(/^\uFEFF/, ''));
     } catch {
-      throw this.corrupt('it is not valid JSON');
+      return { ok: false, missing: false, reason: raw.length === 0 ? 'it is empty' : 'it is not valid JSON' };
+    }
+    const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
+    if (typeof version === 'number' && version > SCHEMA_VERSION) {
+      // Not damage: a newer Dossier wrote it. Touch nothing.
+      throw new DossierError(
+        'library_too_new',
+        `${path} was written by a newer version of Dossier (format ${version}; this one reads ${SCHEMA_VERSION}). Update Dossier to open this library.`,
+      );
     }
     const parsed = this.schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw this.corrupt(`${issue.path.join('.') || 'the file'}: ${issue.message}`);
+      return { ok: false, missing: false, reason: `${issue.path.join('.') || 'the file'}: ${issue.message}` };
     }
-    return parsed.data;
+    return { ok: true, data: parsed.data };
+  }
+
+  async read(): Promise<T | null> {
+    const primary = await this.load(this.path);
+    if (primary.ok) return primary.data;
+    if (!this.options.backup) {
+      if (primary.missing) return null;
+      throw this.corrupt(primary.reason);
+    }
+    const backup = await this.load(this.backupPath);
+    if (!backup.ok) {
+      if (primary.missing && backup.missing) return null;
+      throw this.corrupt(primary.reason);
+    }
+    const name = basename(this.path);
+    if (primary.missing) {
+      await writeFileDurable(this.path, JSON.stringify(backup.data, null, 1));
+      this.options.onRecover?.(`${name} was missing after an interrupted save; it was restored from its backup.`);
+      return backup.data;
+    }
+    // Damaged: keep it for inspection, bring back the last good version.
+    const setAside = `${this.path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    await rename(this.path, setAside);
+    await writeFileDurable(this.path, JSON.stringify(backup.data, null, 1));
+    this.options.onRecover?.(
+      `${name} could not be read (${primary.reason}). It was set aside as ${basename(setAside)} and the previous version was restored: the last change to it may be missing.`,
+    );
+    return backup.data;
   }
 
   async write(data: T): Promise<void> {
-    await writeFileDurable(this.path, JSON.stringify(data, null, 1));
+    await writeFileDurable(this.path, JSON.stringify(data, null, 1), this.options.backup ? { keepPrevious: this.backupPath } : {});
   }
 
   private corrupt(reason: string): DossierError {
     return new DossierError(
       'library_corrupt',
-      `${basename(this.path)} in ${this.path} cannot be read (${reason}). It was left untouched; restore it from a backup or move it aside.`,
+      `${basename(this.path)} in ${this.path} cannot be read (${reason}), and there is no good backup of it. It was left untouched; restore it from a backup of your own or move it aside.`,
     );
   }
 }
@@ -55,8 +106,8 @@ export class Store<T> {
     private readonly queue: WriteQueue,
   ) {}
 
-  static async open<T>(path: string, schema: z.ZodType<T>, defaults: T, queue: WriteQueue): Promise<Store<T>> {
-    const db = new Low<T>(new ValidatedJsonFile(path, schema), defaults);
+  static async open<T>(path: string, schema: z.ZodType<T>, defaults: T, queue: WriteQueue, onRecover?: (message: string) => void): Promise<Store<T>> {
+    const db = new Low<T>(new ValidatedJsonFile(path, schema, { backup: true, onRecover }), defaults);
     await db.read();
     return new Store(db, queue);
   }

@@ -80,6 +80,8 @@ export class Library {
   private readonly annotationStores = new Map<string, Store<AnnotationsFile>>();
   private readonly annotationCounts = new Map<string, number>();
   private readonly listeners = new Set<(change: LibraryChange) => void>();
+  /** What was recovered while files were read (a damaged file replaced by its backup), for the user. */
+  readonly warnings: string[];
 
   private constructor(
     readonly dir: string,
@@ -87,26 +89,33 @@ export class Library {
     private readonly library: Store<LibraryFile>,
     private readonly entities: Store<EntitiesFile>,
     private readonly releaseLock: () => Promise<void>,
-  ) {}
+    warnings: string[],
+  ) {
+    this.warnings = warnings;
+  }
 
   static async open(dir: string): Promise<Library> {
     await mkdir(dir, { recursive: true });
     const releaseLock = await acquireLibraryLock(dir);
     try {
       const queue = new WriteQueue();
+      const warnings: string[] = [];
+      const recovered = (message: string) => warnings.push(message);
       const library = await Store.open(
         join(dir, 'library.json'),
         LibraryFileSchema,
         { schemaVersion: SCHEMA_VERSION, articles: [] },
         queue,
+        recovered,
       );
       const entities = await Store.open(
         join(dir, 'entities.json'),
         EntitiesFileSchema,
         { schemaVersion: SCHEMA_VERSION, entities: [], relations: [] },
         queue,
+        recovered,
       );
-      const opened = new Library(dir, queue, library, entities, releaseLock);
+      const opened = new Library(dir, queue, library, entities, releaseLock, warnings);
       await opened.loadAnnotationCounts();
       return opened;
     } catch (error) {
@@ -345,6 +354,7 @@ export class Library {
         AnnotationsFileSchema,
         { schemaVersion: SCHEMA_VERSION, annotations: [] },
         this.queue,
+        (message) => this.warnings.push(message),
       );
       this.annotationStores.set(articleId, store);
     }

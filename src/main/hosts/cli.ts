@@ -205,6 +205,7 @@ export async function main(argv: string[], options: { rendererDir: string }): Pr
   let core: Core | null = null;
   try {
     core = await openCore({ libraryDir: values.library ?? defaultLibraryDir(), exportDir: values.exports });
+    for (const warning of core.library.warnings) process.stderr.write(`dossier: warning: ${warning}\n`);
     switch (command) {
       case 'import':
         await runImport(core, rest, values);

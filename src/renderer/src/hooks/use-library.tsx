@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { ArticleListItem } from '../../../shared/api';
 import type { Entity } from '../../../shared/model';
 import { call } from '../lib/dossier';
+import { useStatus } from './use-status';
 
 interface LibraryState {
   articles: ArticleListItem[];
@@ -23,6 +24,14 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  const { say } = useStatus();
+
+  // What the core recovered while reading the library (a damaged file restored from its backup).
+  useEffect(() => {
+    call('library.info', {})
+      .then((info) => info.warnings.forEach((w) => say(w, 'error')))
+      .catch(() => undefined);
+  }, [say]);
 
   useEffect(() => {
     let cancelled = false;
