@@ -193,4 +193,27 @@ describe('library', () => {
     expect(plain).toMatchObject({ note: 'Plain now', noteDoc: null, entityIds: [biegun.id] });
     await library.close();
   });
+
+  it('starts from the annotation counts a clean close left, and counts from the files otherwise', async () => {
+    let library = await Library.open(dir);
+    const { article } = await importSeed(library);
+    const { start, end } = await library.locateQuote(article.id, QUOTE);
+    await library.createAnnotation(article.id, start, end, QUOTE, {});
+    await library.close();
+    const cache = join(dir, 'cache', 'annotation-counts.json');
+    expect(JSON.parse(await readFile(cache, 'utf8'))).toEqual({ [article.id]: 1 });
+
+    library = await Library.open(dir);
+    expect(library.listArticles()[0].annotationCount).toBe(1);
+    // Taken at open: a crash now leaves no stale counts behind.
+    await expect(readFile(cache, 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
+    await library.close();
+
+    // A cache that does not cover every article is not trusted.
+    await writeFile(cache, JSON.stringify({ someOtherArticle: 5 }));
+    library = await Library.open(dir);
+    expect(library.listArticles()[0].annotationCount).toBe(1);
+    await library.close();
+  });
 });
+

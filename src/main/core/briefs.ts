@@ -17,7 +17,12 @@ export async function composeBrief(library: Library, scope: BriefScope): Promise
   const wantedArticles = new Set(scope.articleIds);
   const wantedEntities = new Set(scope.entityIds);
   const items: BriefItem[] = [];
-  for (const { annotation, article } of await library.allAnnotations()) {
+  // Articles alone need only their own annotation files; entities need every one (until an entity index).
+  const candidates =
+    wantedEntities.size > 0
+      ? await library.allAnnotations()
+      : (await Promise.all(articles.map(async (article) => (await library.listAnnotations(article.id)).map((annotation) => ({ annotation, article }))))).flat();
+  for (const { annotation, article } of candidates) {
     if (wantedArticles.has(article.id) || annotation.entityIds.some((id) => wantedEntities.has(id))) {
       items.push({ annotation, article, entities: annotation.entityIds.map((id) => library.getEntity(id)) });
     }

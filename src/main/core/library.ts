@@ -1,7 +1,8 @@
 // The library on disk (DESIGN.md "Storage"): article metadata, bodies, snapshots, per-article annotation
 // files and entities, each a small lowdb file written through one queue.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { z } from 'zod';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { CarriedCounts } from '../../shared/api';
 import { canonicalText } from '../../shared/canonical-text';
@@ -30,6 +31,8 @@ import type { ExtractedArticle } from './importers/types';
 import { Store, ValidatedJsonFile } from './json-file';
 import { acquireLibraryLock } from './library-lock';
 import { WriteQueue } from './write-queue';
+
+const CountsCacheSchema = z.record(z.string(), z.number().int().nonnegative());
 
 export interface FileToImport {
   name: string;
@@ -144,11 +147,30 @@ export class Library {
   }
 
   async close(): Promise<void> {
-    await this.queue.run(async () => undefined);
+    await this.queue.run(async () => {
+      // Written only by a clean close, so that the next start need not read every annotation file.
+      await mkdir(dirname(this.countsCachePath), { recursive: true });
+      await writeFileDurable(this.countsCachePath, JSON.stringify(Object.fromEntries(this.annotationCounts))).catch(() => undefined);
+    });
     await this.releaseLock();
   }
 
+  private get countsCachePath(): string {
+    return join(this.dir, 'cache', 'annotation-counts.json');
+  }
+
   private async loadAnnotationCounts(): Promise<void> {
+    try {
+      const cached = CountsCacheSchema.parse(JSON.parse(await readFile(this.countsCachePath, 'utf8')));
+      // Taken, not just read: after a crash from here on there is no stale copy to trust.
+      await rm(this.countsCachePath);
+      if (this.library.data.articles.every((a) => cached[a.id] !== undefined)) {
+        for (const a of this.library.data.articles) this.annotationCounts.set(a.id, cached[a.id]);
+        return;
+      }
+    } catch {
+      // No cache (first start, or the last run did not close cleanly): count from the files.
+    }
     await Promise.all(
       this.library.data.articles.map(async (article) => {
         const store = await this.annotationStore(article.id);
@@ -357,6 +379,8 @@ export class Library {
         (message) => this.warnings.push(message),
       );
       this.annotationStores.set(articleId, store);
+      // The count may have come from the cache of the last run: the file itself has the last word.
+      this.annotationCounts.set(articleId, store.data.annotations.length);
     }
     return store;
   }

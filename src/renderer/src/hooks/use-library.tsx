@@ -1,5 +1,5 @@
 // Library-wide data the views share (articles, entities), reloaded whenever something changes it.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ArticleListItem } from '../../../shared/api';
 import type { Entity } from '../../../shared/model';
 import { call } from '../lib/dossier';
@@ -26,12 +26,17 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const { say } = useStatus();
 
-  // What the core recovered while reading the library (a damaged file restored from its backup).
+  // What the core recovered while reading the library (a damaged file restored from its backup); files are
+  // read as they are needed, so look again after every change and tell only what is new.
+  const warned = useRef(0);
   useEffect(() => {
     call('library.info', {})
-      .then((info) => info.warnings.forEach((w) => say(w, 'error')))
+      .then((info) => {
+        info.warnings.slice(warned.current).forEach((w) => say(w, 'error'));
+        warned.current = info.warnings.length;
+      })
       .catch(() => undefined);
-  }, [say]);
+  }, [say, version]);
 
   useEffect(() => {
     let cancelled = false;
