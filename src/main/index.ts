@@ -28,6 +28,7 @@ async function start(): Promise<void> {
   }
   const trusted = (url: string) => url.startsWith(`${APP_ORIGIN}/`) || (!!devServerUrl && url.startsWith(devServerUrl));
   bindIpc(core.handlers, trusted);
+  core.search.warm();
   mainWindow = createMainWindow(outDir, devServerUrl);
 }
 

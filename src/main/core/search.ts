@@ -130,6 +130,11 @@ export class SearchIndex {
     else index.add(doc);
   }
 
+  /** Starts building the index in the background, for hosts that stay up (the app, `dossier serve`). */
+  warm(): void {
+    this.ready().catch((error: unknown) => console.error('The search index could not be built:', error));
+  }
+
   /** Resolves once every change made so far is in the index (the benchmark times this). */
   async settled(): Promise<void> {
     await this.updating;
