@@ -15,7 +15,7 @@ interface Fields {
   entityIds: string[];
 }
 
-export function parseTags(value: string): string[] {
+function parseTags(value: string): string[] {
   return [...new Set(value.split(',').map((t) => t.trim()).filter(Boolean))];
 }
 
