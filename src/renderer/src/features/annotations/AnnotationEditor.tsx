@@ -1,5 +1,5 @@
 // Writing an annotation: a rich note with @-mentions, colour, tags and linked entities, saved as you type.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { HIGHLIGHT_COLORS, type Annotation, type Color, type DocNode } from '../../../../shared/model';
 import { mentionedEntityIds } from '../../../../shared/note';
 import { useAutosave } from '../../hooks/use-autosave';
@@ -44,6 +44,9 @@ export function AnnotationEditor({
     color: annotation.color,
     entityIds: annotation.entityIds,
   });
+  // The latest fields, so that changes made in quick succession (a colour, then a key in the note) build
+  // on each other rather than on the state of an earlier render.
+  const latest = useRef(fields);
   const [tagText, setTagText] = useState(annotation.tags.join(', '));
   const { status, schedule, flush } = useAutosave<Fields>(async (value) => {
     await call('annotations.update', {
@@ -55,9 +58,10 @@ export function AnnotationEditor({
   });
 
   const change = (patch: Partial<Fields>) => {
-    const next = { ...fields, ...patch };
+    const next = { ...latest.current, ...patch };
     // An @-mention links its entity, as the chips show at once.
     if (patch.noteDoc) next.entityIds = [...new Set([...next.entityIds, ...mentionedEntityIds(patch.noteDoc)])];
+    latest.current = next;
     setFields(next);
     schedule(next);
   };

@@ -1,11 +1,19 @@
 // The rich-text note of an annotation, with @-mentions of entities.
 import { useEffect, useRef } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
+import { Extension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import type { DocNode } from '../../../../shared/model';
 import { noteDocFromText } from '../../../../shared/note';
 import { useLibrary } from '../../hooks/use-library';
 import { entityMention } from './extensions/entity-mention/entity-mention';
+
+// Ctrl/Cmd+Enter finishes the annotation (the form handles it); it must not also insert a line break.
+const FinishKey = Extension.create({
+  name: 'finishKey',
+  priority: 1000,
+  addKeyboardShortcuts: () => ({ 'Mod-Enter': () => true }),
+});
 
 export function NoteEditor({
   initial,
@@ -28,6 +36,7 @@ export function NoteEditor({
     extensions: [
       StarterKit.configure({ heading: false, codeBlock: false, horizontalRule: false, link: false, blockquote: false }),
       entityMention(() => entitiesRef.current),
+      FinishKey,
     ],
     content: initial ?? (plain ? noteDocFromText(plain) : ''),
     editorProps: {
