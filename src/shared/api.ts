@@ -20,6 +20,18 @@ const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =
 /** Largest file the import accepts, in bytes. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
+/** The file extensions Dossier imports, by format: the importers and the file picker both read this. */
+export const IMPORT_FORMATS = {
+  text: ['txt', 'text'],
+  html: ['html', 'htm', 'xhtml'],
+  markdown: ['md', 'markdown'],
+  docx: ['docx'],
+  pdf: ['pdf'],
+  epub: ['epub'],
+} as const;
+export type ImportFormat = keyof typeof IMPORT_FORMATS;
+export const IMPORT_EXTENSIONS: readonly string[] = Object.values(IMPORT_FORMATS).flat();
+
 export const ArticleListItemSchema = ArticleSchema.extend({ annotationCount: z.number().int().nonnegative() });
 export type ArticleListItem = z.infer<typeof ArticleListItemSchema>;
 

@@ -94,13 +94,16 @@ test('bad input exits non-zero with one clear line and leaves the library as it 
 
   const pdf = join(root, 'report.pdf');
   await writeFile(pdf, '%PDF-1.4 not really');
+  const odt = join(root, 'report.odt');
+  await writeFile(odt, 'PK not really');
   const empty = join(root, 'empty.txt');
   await writeFile(empty, '');
 
   const cases: [string[], RegExp][] = [
-    [['import', pdf], /report\.pdf.*not supported/i],
+    [['import', odt], /report\.odt.*not supported/i],
+    [['import', pdf], /report\.pdf.*not a readable PDF/i],
     [['import', empty], /empty/i],
-    [['import', seedFile, pdf], /not supported/i],
+    [['import', seedFile, odt], /not supported/i],
     [['import', join(root, 'nope.txt')], /no such file/i],
     [['annotate', id, '--quote', 'words that are not in the article'], /not in/i],
     [['annotate', id, '--quote', 'Pompeo'], /occurs \d+ times/i],

@@ -36,12 +36,14 @@ test('dropping files imports them; the same file again is recognised', async ({ 
 test('unsupported and empty files are refused with a clear message, and nothing is added', async ({ page, host }) => {
   await page.goto(host.url);
   await importThroughPicker(page, [
+    { name: 'report.odt', mimeType: 'application/vnd.oasis.opendocument.text', buffer: Buffer.from('PK fake') },
     { name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 fake') },
     { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
     { name: 'blank.md', mimeType: 'text/markdown', buffer: Buffer.from('  \n\n \n') },
   ]);
   const alerts = page.getByRole('alert');
-  await expect(alerts.filter({ hasText: 'report.pdf' })).toContainText(/not supported/i);
+  await expect(alerts.filter({ hasText: 'report.odt' })).toContainText(/not supported/i);
+  await expect(alerts.filter({ hasText: 'report.pdf' })).toContainText(/not a readable PDF/i);
   await expect(alerts.filter({ hasText: 'empty.txt' })).toContainText(/empty/i);
   await expect(alerts.filter({ hasText: 'blank.md' })).toContainText(/empty/i);
   await expect(page.getByRole('heading', { name: 'Your library is empty' })).toBeVisible();

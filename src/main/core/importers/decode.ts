@@ -1,4 +1,7 @@
-// Bytes → text: byte-order marks, an HTML page's declared charset, else UTF-8 with a windows-1252 fallback.
+// Bytes → text: byte-order marks, an HTML page's declared charset (unless the bytes prove it wrong), else
+// UTF-8, else a guess among legacy encodings.
+import { guessLegacyEncoding, MIN_SCORE, rankLegacyEncodings } from './detect';
+
 export interface DecodedText {
   text: string;
   /** The WHATWG name of the encoding used, e.g. "utf-8", "utf-16le", "windows-1252", "shift_jis". */
@@ -30,7 +33,8 @@ function sniffUtf16(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** The charset a page declares in <meta charset> or <meta http-equiv="Content-Type"> near its start. */
+/** The charset a page declares in <meta charset> or <meta http-equiv="Content-Type"> near its start, or
+ * in an XML declaration (XHTML, EPUB chapters). */
 function declaredCharset(bytes: Uint8Array): string | null {
   // Declarations are ASCII, so reading the head as latin1 finds them whatever the real encoding is.
   const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, SNIFF_BYTES));
@@ -40,7 +44,8 @@ function declaredCharset(bytes: Uint8Array): string | null {
     const encoding = normalizeLabel(match[1]);
     if (encoding) return encoding;
   }
-  return null;
+  const xml = /^\s*<\?xml\b[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
+  return xml ? normalizeLabel(xml[1]) : null;
 }
 
 function normalizeLabel(label: string): string | null {
@@ -53,15 +58,36 @@ function normalizeLabel(label: string): string | null {
   }
 }
 
-/** UTF-8 if the bytes are valid UTF-8. Otherwise windows-1252, unless the bytes do hold real multi-byte
- * UTF-8 sequences: then they are UTF-8 with a few stray bytes, and replacement characters lose less. */
-function decodeUtf8OrLegacy(bytes: Uint8Array): DecodedText {
+function strictUtf8(bytes: Uint8Array): string | null {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const lenient = new TextDecoder('utf-8').decode(bytes);
-    if (/[\u0080-\uFFFC]/.test(lenient)) return { text: lenient, encoding: 'utf-8' };
-    return decodeWith(bytes, 'windows-1252');
+    return null;
+  }
+}
+
+/** Bytes that are not valid UTF-8: UTF-8 all the same if they hold real multi-byte UTF-8 sequences (a
+ * few stray bytes in a UTF-8 file: replacement characters lose less than mojibake everywhere), else the
+ * legacy encoding they look like. */
+function decodeInvalidUtf8(bytes: Uint8Array): DecodedText {
+  const lenient = new TextDecoder('utf-8').decode(bytes);
+  const multiByte = lenient.match(/[\u0080-\uFFFC]/g)?.length ?? 0;
+  const replaced = lenient.match(/\uFFFD/g)?.length ?? 0;
+  if (multiByte > 0 && multiByte >= replaced) return { text: lenient, encoding: 'utf-8' };
+  return decodeWith(bytes, guessLegacyEncoding(bytes));
+}
+
+function decodeUtf8OrLegacy(bytes: Uint8Array): DecodedText {
+  const text = strictUtf8(bytes);
+  return text !== null ? { text, encoding: 'utf-8' } : decodeInvalidUtf8(bytes);
+}
+
+function decodesCleanly(bytes: Uint8Array, encoding: string): boolean {
+  try {
+    new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -85,11 +111,34 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   return known ? decodeWith(bytes, known) : decodeUtf8OrLegacy(bytes);
 }
 
-/** HTML: a BOM wins over a declaration, which wins over guessing. */
+/**
+ * HTML: a BOM wins over a declaration, which wins over guessing, unless the bytes contradict it. Pages
+ * often say one charset and are saved in another: valid UTF-8 with multi-byte characters is UTF-8
+ * whatever the page says (legacy text is almost never valid UTF-8 by chance), and bytes the declared
+ * decoder rejects are decoded as the encoding they look like.
+ */
 export function decodeHtml(bytes: Uint8Array): DecodedText {
   const known = bomEncoding(bytes) ?? sniffUtf16(bytes);
   if (known) return decodeWith(bytes, known);
   const declared = declaredCharset(bytes);
-  if (declared && declared !== 'utf-8') return decodeWith(bytes, declared);
-  return decodeUtf8OrLegacy(bytes);
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== null) {
+    // Pure ASCII reads the same in every ASCII-based charset, but not in ISO-2022-JP, which is 7-bit.
+    const ascii = !/[^\u0000-\u007f]/.test(utf8);
+    return ascii && declared && declared !== 'utf-8' ? decodeWith(bytes, declared) : { text: utf8, encoding: 'utf-8' };
+  }
+  const fallback = decodeInvalidUtf8(bytes);
+  // Mostly UTF-8 with a few stray bytes, or a page that declares nothing or UTF-8: the bytes decide.
+  if (fallback.encoding === 'utf-8' || !declared || declared === 'utf-8') return fallback;
+  // windows-1252 accepts any bytes, so a page that declares it (or latin1) may well be in another one.
+  if (declared === 'windows-1252') return fallback;
+  if (decodesCleanly(bytes, declared)) {
+    // CJK decoders accept much that is not theirs (Shift_JIS bytes read as GBK without error): a declared
+    // charset we can judge, whose text reads as noise while another's reads as language, is wrong.
+    const declaredScore = rankLegacyEncodings(bytes).find((candidate) => candidate.encoding === declared)?.score;
+    const lies = declaredScore !== undefined && declaredScore < MIN_SCORE && fallback.encoding !== 'windows-1252';
+    return lies ? fallback : decodeWith(bytes, declared);
+  }
+  // Bytes the declared decoder rejects: our guess if it found a better fit, else the page's own word.
+  return fallback.encoding === 'windows-1252' ? decodeWith(bytes, declared) : fallback;
 }

@@ -1,16 +1,8 @@
 // Sanitized HTML → an article body (ProseMirror JSON) in the schema the reader renders with.
-import { getSchema } from '@tiptap/core';
-import { DOMParser, type Schema } from '@tiptap/pm/model';
+import { DOMParser } from '@tiptap/pm/model';
 import { parseHTML } from 'linkedom';
 import type { DocNode } from '../../../shared/model';
-import { documentExtensions } from '../../../shared/document-schema';
-
-let schema: Schema | null = null;
-
-export function documentSchema(): Schema {
-  schema ??= getSchema(documentExtensions);
-  return schema;
-}
+import { documentSchema } from '../../../shared/document-schema';
 
 /** Makes every link absolute against the article's address, and unwraps those that cannot be: a relative
  * link in a file has nothing to point to, and a <base> of the page is never trusted for it. */

@@ -3,8 +3,10 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { DossierError } from '../../../shared/errors';
 import { canonicalText } from '../../../shared/canonical-text';
+import type { DocNode } from '../../../shared/model';
 import type { ExtractedArticle } from './types';
 import { htmlToDoc } from './html-to-doc';
+import { pageAuthor, pageLanguage, pagePublishedDate } from './page-metadata';
 import {
   cleanByline,
   cleanLine,
@@ -47,11 +49,41 @@ function articleUrl(document: Document): string | null {
 
 /** linkedom builds exactly the tags it is given, so a fragment or a page without <body> gets a proper
  * <html><head></head><body> shell: Readability and our fallback both need a body. */
-function parseDocument(text: string): Document {
+export function parseDocument(text: string): Document {
   const { document } = parseHTML(text);
   if (document.documentElement?.localName === 'html' && document.head && document.body) return document;
   const inner = text.replace(/<!doctype[^>]*>|<\/?(?:html|head|body)\b[^>]*>/gi, '');
   return parseHTML(`<!DOCTYPE html><html><head></head><body>${inner}</body></html>`).document;
+}
+
+/** A figure's caption describes its picture; pictures are not kept, so a caption left alone would read as
+ * a stray paragraph of the story (and is not article text to the people who label it). Captions of
+ * figures that hold text (a quotation, a table, code) stay. */
+function dropPictureCaptions(html: string): string {
+  if (!/<figcaption/i.test(html)) return html;
+  const { document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
+  let changed = false;
+  for (const caption of Array.from(document.querySelectorAll('figcaption'))) {
+    const figure = caption.closest('figure');
+    if (!figure || !figure.querySelector('img, picture, video, svg, iframe, canvas, object, embed')) continue;
+    const captionText = caption.textContent ?? '';
+    const figureText = figure.textContent ?? '';
+    if (figureText.replace(captionText, '').trim() !== '') continue;
+    caption.remove();
+    changed = true;
+  }
+  return changed ? document.body.innerHTML : html;
+}
+
+function blockText(node: DocNode): string {
+  return node.text ?? (node.content ?? []).map(blockText).join('');
+}
+
+/** Pages repeat their headline at the top of the story; the reader shows the title already. */
+function dropLeadingTitle(doc: DocNode, title: string): DocNode {
+  const [first, ...rest] = doc.content ?? [];
+  if (rest.length === 0 || first?.type !== 'heading' || cleanLine(blockText(first)) !== cleanLine(title)) return doc;
+  return { ...doc, content: rest };
 }
 
 export function importHtml(text: string, source: SourceContext): ExtractedArticle {
@@ -71,22 +103,26 @@ export function importHtml(text: string, source: SourceContext): ExtractedArticl
     cleanTitle(document.querySelector('title')?.textContent) ??
     cleanTitle(document.querySelector('h1, h2, h3')?.textContent) ??
     fileStem(source.fileName);
-  const declaredLang = cleanLine(document.documentElement.getAttribute('lang'));
+  const declaredLang = cleanLine(document.documentElement.getAttribute('lang')) ?? pageLanguage(document);
+  const ogSiteName = metaContent(document, 'meta[property="og:site_name" i]');
+  const pageDate = pagePublishedDate(document);
+  const pageByline = pageAuthor(document, ogSiteName);
 
   const article = new Readability(document).parse();
   // Without an article, the whole <body> is the best we have; the first document was rewritten, so reparse.
   const content = article?.content ?? parseDocument(text).body.innerHTML;
-  const doc = htmlToDoc(sanitizeHtml(content), url);
+  const title = cleanTitle(article?.title) ?? fallbackTitle;
+  const doc = dropLeadingTitle(htmlToDoc(sanitizeHtml(dropPictureCaptions(content)), url), title);
 
   const lang = cleanLine(article?.lang) ?? declaredLang;
   return {
     mediaType: source.fileName.toLowerCase().endsWith('.xhtml') ? 'application/xhtml+xml' : 'text/html',
     encoding: source.encoding,
-    title: cleanTitle(article?.title) ?? fallbackTitle,
-    byline: cleanByline(article?.byline),
-    siteName: cleanLine(article?.siteName),
+    title,
+    byline: cleanByline(article?.byline) ?? pageByline,
+    siteName: cleanLine(article?.siteName) ?? ogSiteName,
     url,
-    publishedAt: normalizeDate(article?.publishedTime),
+    publishedAt: normalizeDate(article?.publishedTime) ?? pageDate,
     lang,
     dir: toDir(article?.dir) ?? dirFromLang(lang),
     excerpt: cleanLine(article?.excerpt) ?? makeExcerpt(canonicalText(doc)),

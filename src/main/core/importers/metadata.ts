@@ -27,10 +27,21 @@ export function cleanTitle(value: string | null | undefined): string | null {
   return cleaned.length > MAX_TITLE_LENGTH ? truncateAtWord(cleaned, MAX_TITLE_LENGTH) : cleaned;
 }
 
-/** "By Jane Doe" → "Jane Doe": the word is layout, not part of the name. */
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/** A date (and time) closing a byline: pages set the date right after the name, and extractors that read
+ * the line's text glue them together ("Carrie ArnoldNovember 15, 2019"). */
+const TRAILING_DATE = new RegExp(
+  `[\\s,|·•–—-]*(?:(?:updated|published|posted)\\s*:?\\s*)?` +
+    `(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\.?\\s+${MONTH}\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4})` +
+    `(?:,?\\s*(?:at\\s*)?\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?\\s*$`,
+  'i',
+);
+
+/** "By Jane Doe" → "Jane Doe": the word is layout, not part of the name; so is a date after the name. */
 export function cleanByline(value: string | null | undefined): string | null {
   const cleaned = cleanLine(value);
-  return cleaned === null ? null : cleanLine(cleaned.replace(/^by\s+/i, ''));
+  return cleaned === null ? null : cleanLine(cleaned.replace(/^by\s+/i, '').replace(TRAILING_DATE, ''));
 }
 
 export function truncateAtWord(text: string, max: number): string {

@@ -20,4 +20,6 @@ export interface ExtractedArticle {
   dir: 'ltr' | 'rtl' | null;
   excerpt: string;
   doc: DocNode;
+  /** What the user should be told about this import, e.g. characters that could not be decoded. */
+  warnings?: string[];
 }

@@ -1,9 +1,10 @@
 // The Import button: a file picker for article files.
 import { useEffect, useMemo, useRef } from 'react';
+import { IMPORT_EXTENSIONS } from '../../../../shared/api';
 import { useCommands } from '../../hooks/use-commands';
 import { useImport } from './use-import';
 
-export const IMPORT_ACCEPT = '.txt,.text,.html,.htm,.xhtml,.md,.markdown';
+const IMPORT_ACCEPT = IMPORT_EXTENSIONS.map((extension) => `.${extension}`).join(',');
 
 export function ImportButton() {
   const input = useRef<HTMLInputElement>(null);
