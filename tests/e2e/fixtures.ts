@@ -38,22 +38,45 @@ async function startHost(libraryDir: string, exportDir: string): Promise<{ child
   return { child, url };
 }
 
-export const test = base.extend<{ host: Host }>({
+/** Starts `dossier serve` on `libraryDir` and returns the host with the function that stops it. */
+async function serve(libraryDir: string, exportDir: string): Promise<Host> {
+  const { child, url } = await startHost(libraryDir, exportDir);
+  const parsed = new URL(url);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return { url, origin: parsed.origin, token: parsed.searchParams.get('token')!, libraryDir, exportDir, stop };
+}
+
+/** Prepares a library folder (with the command line, or by writing its files) before a host serves it. */
+export type PrepareLibrary = (libraryDir: string) => Promise<void>;
+
+export const test = base.extend<{ host: Host; serveLibrary: (prepare: PrepareLibrary) => Promise<Host> }>({
   host: async ({}, use) => {
     const root = await mkdtemp(join(tmpdir(), 'dossier-e2e-'));
-    const libraryDir = join(root, 'library');
-    const exportDir = join(root, 'exports');
-    const { child, url } = await startHost(libraryDir, exportDir);
-    const parsed = new URL(url);
-    const stop = () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
-    await use({ url, origin: parsed.origin, token: parsed.searchParams.get('token')!, libraryDir, exportDir, stop });
-    await stop();
+    const host = await serve(join(root, 'library'), join(root, 'exports'));
+    await use(host);
+    await host.stop();
     await rm(root, { recursive: true, force: true });
+  },
+  // The host on a library made beforehand: `prepare` runs on an empty folder, then `dossier serve` opens it.
+  serveLibrary: async ({}, use) => {
+    const roots: string[] = [];
+    const hosts: Host[] = [];
+    await use(async (prepare) => {
+      const root = await mkdtemp(join(tmpdir(), 'dossier-e2e-'));
+      roots.push(root);
+      const libraryDir = join(root, 'library');
+      await prepare(libraryDir);
+      const host = await serve(libraryDir, join(root, 'exports'));
+      hosts.push(host);
+      return host;
+    });
+    for (const host of hosts) await host.stop();
+    for (const root of roots) await rm(root, { recursive: true, force: true });
   },
 });
 

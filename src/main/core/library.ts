@@ -199,6 +199,17 @@ export class Library {
     const adapter = new ValidatedJsonFile(join(this.articleDir(id), 'body.json'), BodyFileSchema);
     const body = await adapter.read();
     if (!body) throw new DossierError('library_corrupt', `The body of “${article.title}” is missing from the library.`);
+    // A body edited outside Dossier, or written by a hostile tool, is never shown: the reader would have to
+    // guess at what it means. It stays on disk as it is. (The schema is loaded on first use: opening the
+    // library does not wait for the editor's code.)
+    const { documentProblem } = await import('../../shared/document-schema');
+    const problem = documentProblem(body.doc);
+    if (problem) {
+      throw new DossierError(
+        'library_corrupt',
+        `The stored text of “${article.title}” is not a document Dossier can show: ${problem}. It was left on disk as it is.`,
+      );
+    }
     return { article, doc: body.doc, text: canonicalText(body.doc) };
   }
 

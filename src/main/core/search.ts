@@ -97,7 +97,9 @@ export class SearchIndex {
       searchOptions: { boost: { title: 3, tags: 2 } },
     });
     for (const article of this.library.listArticles()) {
-      index.add(articleDoc(article, await this.library.loadText(article.id)));
+      // A body that cannot be read (damaged on disk; the reader says why) leaves its article findable by title.
+      const text = await this.library.loadText(article.id).catch(() => '');
+      index.add(articleDoc(article, text));
       if (article.annotationCount) await this.indexAnnotations(index, article.id);
     }
     for (const entity of this.library.listEntities()) index.add(this.entityDoc(entity.id));
@@ -206,7 +208,7 @@ export class SearchIndex {
       const annotations = await this.library.listAnnotations(article.id);
       if (!annotations.some((a) => a.entityIds.includes(filters.entityId!))) return null;
     }
-    const text = await this.library.loadText(article.id);
+    const text = await this.library.loadText(article.id).catch(() => '');
     // Every phrase must be in the body or the title; the index only knew the words.
     if (!phrases.every((p) => findPhrase(text, p) || findPhrase(article.title, p))) return null;
     const found = locate(text, phrases, result.terms);
