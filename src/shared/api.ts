@@ -31,6 +31,8 @@ export const IMPORT_FORMATS = {
 } as const;
 export type ImportFormat = keyof typeof IMPORT_FORMATS;
 export const IMPORT_EXTENSIONS: readonly string[] = Object.values(IMPORT_FORMATS).flat();
+export const SUPPORTED_FORMATS =
+  'Dossier imports plain text (.txt), HTML (.html, .htm), Markdown (.md), Word (.docx), PDF (.pdf) and EPUB (.epub).';
 
 export const ArticleListItemSchema = ArticleSchema.extend({ annotationCount: z.number().int().nonnegative() });
 export type ArticleListItem = z.infer<typeof ArticleListItemSchema>;
@@ -124,6 +126,8 @@ export const api = {
     z.object({ files: z.array(ImportFileSchema).min(1).max(500) }),
     z.array(ImportOutcomeSchema),
   ),
+  /** A web page (or a PDF, text or Word file on the web), fetched by the core and imported. */
+  'articles.importUrl': method(z.object({ url: z.string().trim().min(1).max(8192) }), ImportOutcomeSchema),
   'articles.update': method(z.object({ id: IdSchema, patch: ArticlePatchSchema }), ArticleSchema),
   'annotations.list': method(z.object({ articleId: IdSchema }), z.array(AnnotationSchema)),
   'annotations.create': method(

@@ -1,6 +1,8 @@
 // The `dossier` command line, run as a user runs it, on a real library folder.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -149,3 +151,54 @@ test('annotations lists selectors and anchor status; a changed version reports w
   expect(bad.stderr).toMatch(/filters\.from: use a date like/);
 });
 
+
+test('import takes folders and web addresses; --keep-going imports what it can and reports the rest', async () => {
+  const folder = join(root, 'clips');
+  await mkdir(join(folder, 'asia'), { recursive: true });
+  await mkdir(join(folder, '.git'), { recursive: true });
+  await copyFile(seedFile, join(folder, 'asia', 'pompeo.txt'));
+  const markdown = new URL('../../../shared/corpus/markdown-18f/2014-11-26-how-to-use-more-open-source.md', import.meta.url);
+  await copyFile(markdown, join(folder, 'open-source.md'));
+  await writeFile(join(folder, 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  await writeFile(join(folder, '.git', 'notes.txt'), 'A hidden folder is not part of the clips.\n\nIt stays out.');
+
+  const result = await dossier('import', folder, '--json');
+  expect(result.code, result.stderr).toBe(0);
+  const names = (JSON.parse(result.stdout) as { fileName: string }[]).map((a) => a.fileName).sort();
+  expect(names).toEqual(['open-source.md', 'pompeo.txt']);
+
+  // A web address: the page is fetched from a server of the test's own.
+  const page = await readFile(new URL('../../../shared/corpus/readability/bbc-1/source.html', import.meta.url));
+  const server = createServer((request, response) => {
+    response.writeHead(request.url === '/bbc-1' ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(request.url === '/bbc-1' ? page : 'Not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const web = await dossier('import', `${origin}/bbc-1`, '--json');
+    expect(web.code, web.stderr).toBe(0);
+    expect(JSON.parse(web.stdout)[0].url).toBe(`${origin}/bbc-1`);
+
+    // A damaged file and a dead address among good files: nothing is imported, unless asked to keep going.
+    await writeFile(join(folder, 'broken.pdf'), '%PDF-1.7 and then nothing');
+    await writeFile(join(folder, 'new.md'), '# A new note\n\nWritten after the first import.\n');
+    const before = await snapshot();
+    const strict = await dossier('import', folder, `${origin}/gone`);
+    expect(strict.code).not.toBe(0);
+    // The first problem found is named: files are read and addresses fetched before anything is extracted.
+    expect(strict.stderr).toMatch(/gone could not be fetched.*answered 404/);
+    expect(await snapshot()).toEqual(before);
+
+    const lenient = await dossier('import', folder, `${origin}/gone`, '--keep-going');
+    expect(lenient.code).not.toBe(0);
+    expect(lenient.stdout).toMatch(/imported\s+\S+\s+A new note\s+\(new\.md\)/);
+    expect(lenient.stdout).toMatch(/already in the library .*\(pompeo\.txt\)/);
+    expect(lenient.stderr).toMatch(/not imported: .*broken\.pdf/);
+    expect(lenient.stderr).toMatch(/not imported: .*answered 404/);
+    expect(lenient.stderr).toMatch(/2 of 5 could not be imported/);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});

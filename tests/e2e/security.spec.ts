@@ -371,7 +371,7 @@ test('stored document JSON with hostile nodes or links is never shown, and the r
   expect(canary.findings).toEqual([]);
 });
 
-test('J70: a dropped link or page never navigates the window and imports nothing', async ({ page, host }) => {
+test('J70: a dropped link or page never navigates the window; a web link is fetched by the core, never opened', async ({ page, host }) => {
   const canary = await installCanary(page, host.url);
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'Your library is empty' })).toBeVisible();
@@ -398,6 +398,8 @@ test('J70: a dropped link or page never navigates the window and imports nothing
   expect(prevented.every(Boolean)).toBe(true);
   expect(page.url()).toBe(before);
   await expect(page.locator('.drop-overlay')).toHaveCount(0);
+  // The web link went to the core to be fetched as an article; the host does not exist, and the user is told.
+  await expect(page.getByRole('alert').filter({ hasText: 'https://evil.example/' })).toContainText('Could not reach', { timeout: 40_000 });
   await expect(page.getByRole('heading', { name: 'Your library is empty' })).toBeVisible();
   expect(canary.findings).toEqual([]);
 });

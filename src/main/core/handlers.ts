@@ -1,22 +1,36 @@
 // The core's implementation of every method of the API contract.
-import type { Handlers } from '../../shared/api';
+import type { Handlers, ImportOutcome } from '../../shared/api';
 import { toErrorValue } from '../../shared/errors';
 import { briefFileName, composeBrief, writeNewFile } from './briefs';
-import type { Library } from './library';
+import { fetchPage } from './fetch-page';
+import type { FileToImport, Library } from './library';
 import type { SearchIndex } from './search';
+
+/** Imports what can be imported of `files` in one commit; says for each file what became of it. */
+export async function importFiles(library: Library, files: FileToImport[]): Promise<ImportOutcome[]> {
+  const prepared = await library.prepareImport(files);
+  const written = await library.commitImport(prepared);
+  let next = 0;
+  return prepared.map((item) =>
+    item.ok ? { ok: true as const, ...written[next++] } : { ok: false as const, fileName: item.fileName, error: toErrorValue(item.error) },
+  );
+}
 
 export function createHandlers(library: Library, search: SearchIndex, exportDir: string): Handlers {
   return {
     'library.info': async () => ({ path: library.dir, exportDir, articleCount: library.listArticles().length, warnings: library.warnings }),
     'articles.list': async () => library.listArticles(),
     'articles.get': async ({ id }) => library.loadArticle(id),
-    'articles.import': async ({ files }) => {
-      const prepared = await library.prepareImport(files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') })));
-      const written = await library.commitImport(prepared);
-      let next = 0;
-      return prepared.map((item) =>
-        item.ok ? { ok: true as const, ...written[next++] } : { ok: false as const, fileName: item.fileName, error: toErrorValue(item.error) },
-      );
+    'articles.import': async ({ files }) => importFiles(library, files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') }))),
+    'articles.importUrl': async ({ url }) => {
+      let file: FileToImport;
+      try {
+        file = await fetchPage(url);
+      } catch (error) {
+        return { ok: false as const, fileName: url, error: toErrorValue(error) };
+      }
+      const [outcome] = await importFiles(library, [file]);
+      return outcome;
     },
     'articles.update': async ({ id, patch }) => library.updateArticle(id, patch),
     'annotations.list': async ({ articleId }) => library.listAnnotations(articleId),

@@ -37,6 +37,10 @@ const CountsCacheSchema = z.record(z.string(), z.number().int().nonnegative());
 export interface FileToImport {
   name: string;
   bytes: Uint8Array;
+  /** The web address the bytes were fetched from. */
+  url?: string | null;
+  /** The charset the server declared for them. */
+  charset?: string | null;
 }
 
 /** An import checked and extracted but not yet written: nothing is on disk until commitImport. */
@@ -256,7 +260,7 @@ export class Library {
         } else if (earlier?.ok) {
           prepared.push({ ...earlier, fileName: file.name });
         } else {
-          const extracted = await extractArticle({ fileName: file.name, bytes: file.bytes });
+          const extracted = await extractArticle({ fileName: file.name, bytes: file.bytes, url: file.url, charset: file.charset });
           const item: PreparedImport = { ok: true, fileName: file.name, duplicateOf: null, sha256: hash, bytes: file.bytes, extracted };
           seen.set(hash, item);
           prepared.push(item);

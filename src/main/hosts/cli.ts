@@ -1,18 +1,23 @@
 // The `dossier` command line: batch work on a library, and the loopback host (`dossier serve`).
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, extname, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { unwrap, type Input, type MethodName, type Output } from '../../shared/api';
+import { IMPORT_EXTENSIONS, SUPPORTED_FORMATS, unwrap, type Input, type MethodName, type Output } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import { ENTITY_TYPES, EntityTypeSchema, type EntityType } from '../../shared/model';
 import { defaultLibraryDir, openCore, type Core } from '../core';
 import { dispatch } from '../core/dispatch';
+import { fetchPage } from '../core/fetch-page';
+import type { FileToImport } from '../core/library';
 import { startHttpHost } from './http-host';
 
 const USAGE = `Usage: dossier <command> [options]
 
 Commands:
-  import FILE...                 import article files (.txt, .html, .htm, .md)
+  import FILE|FOLDER|URL... [--keep-going]
+                                 import article files (${IMPORT_EXTENSIONS.map((e) => `.${e}`).join(' ')}),
+                                 every one under a folder, or web pages; with --keep-going, what can be
+                                 imported is, and the rest is reported (else nothing is imported)
   list                           list the library's articles
   show ID                        an article's metadata and text
   annotations ID                 an article's annotations, with selectors and anchor status
@@ -50,6 +55,7 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   'has-annotations': { type: 'boolean' },
+  'keep-going': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -76,20 +82,55 @@ function parseLink(spec: string): { type: EntityType; name: string } {
   return { type: type as EntityType, name };
 }
 
-async function runImport(core: Core, files: string[], values: Values): Promise<void> {
-  if (files.length === 0) throw new UsageError('import: name at least one file');
-  const read = await Promise.all(
-    files.map(async (path) => {
-      const info = await stat(path).catch(() => null);
-      if (!info) throw new DossierError('not_found', `${path}: no such file`);
-      if (!info.isFile()) throw new DossierError('invalid_input', `${path} is not a file`);
-      return { name: basename(path), bytes: new Uint8Array(await readFile(path)) };
-    }),
-  );
-  // All or nothing: a bad file leaves the library exactly as it was.
+const isWebAddress = (arg: string) => /^https?:\/\//i.test(arg);
+const importable = (name: string) => IMPORT_EXTENSIONS.includes(extname(name).slice(1).toLowerCase());
+
+/** The files an argument names: a file, the importable files anywhere under a folder (hidden ones left
+ * out), or a web address. */
+async function sources(arg: string): Promise<{ path: string; url: boolean }[]> {
+  if (isWebAddress(arg)) return [{ path: arg, url: true }];
+  const info = await stat(arg).catch(() => null);
+  if (!info) throw new DossierError('not_found', `${arg}: no such file`);
+  if (info.isFile()) return [{ path: arg, url: false }];
+  if (!info.isDirectory()) throw new DossierError('invalid_input', `${arg} is not a file`);
+  const entries = await readdir(arg, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && importable(e.name) && !relative(arg, join(e.parentPath, e.name)).split(sep).some((part) => part.startsWith('.')))
+    .map((e) => ({ path: join(e.parentPath, e.name), url: false }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+async function readSource(source: { path: string; url: boolean }): Promise<FileToImport> {
+  if (source.url) return fetchPage(source.path);
+  try {
+    return { name: basename(source.path), bytes: new Uint8Array(await readFile(source.path)) };
+  } catch (error) {
+    // A file that vanished, or cannot be read, between listing and reading.
+    throw new DossierError('not_found', `${source.path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+}
+
+async function runImport(core: Core, args: string[], values: Values): Promise<void> {
+  if (args.length === 0) throw new UsageError('import: name at least one file, folder or web address');
+  const listed = (await Promise.all(args.map(sources))).flat();
+  if (listed.length === 0) throw new DossierError('not_found', `No article files in ${args.join(', ')}. ${SUPPORTED_FORMATS}`);
+  const progress = process.stderr.isTTY && listed.length > 1 && !values.json;
+  const read: FileToImport[] = [];
+  const unread: { fileName: string; error: DossierError }[] = [];
+  for (const [i, source] of listed.entries()) {
+    if (progress) process.stderr.write(`\rreading ${i + 1} of ${listed.length}: ${basename(source.path).slice(0, 60).padEnd(60)}`);
+    try {
+      read.push(await readSource(source));
+    } catch (error) {
+      if (!values['keep-going']) throw error;
+      unread.push({ fileName: source.path, error: error as DossierError });
+    }
+  }
+  if (progress) process.stderr.write(`\rextracting ${read.length} files…${' '.repeat(70)}\r`);
   const prepared = await core.library.prepareImport(read);
-  const failed = prepared.find((p) => !p.ok);
-  if (failed && !failed.ok) throw failed.error;
+  const failures = [...unread, ...prepared.flatMap((p) => (p.ok ? [] : [{ fileName: p.fileName, error: p.error }]))];
+  // All or nothing, unless asked to keep going: a bad file leaves the library exactly as it was.
+  if (failures.length > 0 && !values['keep-going']) throw failures[0].error;
   const results = await core.library.commitImport(prepared);
   const describe = (r: (typeof results)[number]) => {
     const line = `${r.duplicate ? 'already in the library' : r.carried ? 'new version' : 'imported'}  ${r.article.id}  ${r.article.title}  (${r.fileName})`;
@@ -102,6 +143,10 @@ async function runImport(core: Core, files: string[], values: Values): Promise<v
     results.map((r) => ({ ...r.article, fileName: r.fileName, duplicate: r.duplicate, carried: r.carried })),
     results.map(describe).join('\n'),
   );
+  if (failures.length > 0) {
+    for (const { error } of failures) process.stderr.write(`not imported: ${error.message}\n`);
+    throw new DossierError('invalid_input', `${failures.length} of ${listed.length} could not be imported (listed above); the rest were.`);
+  }
 }
 
 async function runAnnotate(core: Core, id: string | undefined, values: Values): Promise<void> {

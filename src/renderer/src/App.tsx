@@ -22,7 +22,7 @@ function Home() {
   return (
     <main className="page welcome" aria-label="Welcome">
       <h1>{loaded && articles.length === 0 ? 'Your library is empty' : 'Dossier'}</h1>
-      <p>Import article files — plain text, HTML or Markdown — with the Import button, or drop them on this window.</p>
+      <p>Import article files — web pages, Markdown, text, Word, PDF or EPUB — with the Import button, drop them on this window, or paste a link or a clip here.</p>
       <ul className="keys">
         <li><kbd>A</kbd> annotates the passage you selected in an article</li>
         <li><kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves an annotation</li>

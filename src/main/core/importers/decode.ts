@@ -117,10 +117,11 @@ export function decodeText(bytes: Uint8Array): DecodedText {
  * whatever the page says (legacy text is almost never valid UTF-8 by chance), and bytes the declared
  * decoder rejects are decoded as the encoding they look like.
  */
-export function decodeHtml(bytes: Uint8Array): DecodedText {
+export function decodeHtml(bytes: Uint8Array, httpCharset: string | null = null): DecodedText {
   const known = bomEncoding(bytes) ?? sniffUtf16(bytes);
   if (known) return decodeWith(bytes, known);
-  const declared = declaredCharset(bytes);
+  // The server's word comes before the page's own, as in a browser; both are checked against the bytes.
+  const declared = (httpCharset ? normalizeLabel(httpCharset) : null) ?? declaredCharset(bytes);
   const utf8 = strictUtf8(bytes);
   if (utf8 !== null) {
     // Pure ASCII reads the same in every ASCII-based charset, but not in ISO-2022-JP, which is 7-bit.

@@ -98,7 +98,8 @@ export function importHtml(text: string, source: SourceContext): ExtractedArticl
   for (const base of Array.from(document.querySelectorAll('base'))) base.remove();
 
   // Read before Readability runs: it rewrites the document it is given.
-  const url = articleUrl(document);
+  // A fetched page's links resolve against the address it came from, as in a browser.
+  const url = source.url ?? articleUrl(document);
   const fallbackTitle =
     cleanTitle(document.querySelector('title')?.textContent) ??
     cleanTitle(document.querySelector('h1, h2, h3')?.textContent) ??

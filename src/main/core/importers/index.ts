@@ -1,6 +1,6 @@
 // Turns an imported file into an article: picks the importer by file extension, decodes, checks for text,
 // and gathers what the user must be told (characters that could not be decoded).
-import { IMPORT_FORMATS, type ImportFormat, MAX_IMPORT_BYTES } from '../../../shared/api';
+import { IMPORT_FORMATS, type ImportFormat, MAX_IMPORT_BYTES, SUPPORTED_FORMATS } from '../../../shared/api';
 import { canonicalText } from '../../../shared/canonical-text';
 import { DossierError } from '../../../shared/errors';
 import type { ExtractedArticle, ImportInput } from './types';
@@ -16,7 +16,7 @@ export type { ExtractedArticle, ImportInput } from './types';
 /** Formats that are text: the bytes are decoded first, then extracted. */
 interface TextImporter {
   kind: 'text';
-  decode: (bytes: Uint8Array) => DecodedText;
+  decode: (bytes: Uint8Array, charset?: string | null) => DecodedText;
   extract: (text: string, source: SourceContext) => ExtractedArticle;
 }
 
@@ -52,16 +52,14 @@ const IMPORTERS: Record<string, Importer> = Object.fromEntries(
   ),
 );
 
-const SUPPORTED =
-  'Dossier imports plain text (.txt), HTML (.html, .htm), Markdown (.md), Word (.docx), PDF (.pdf) and EPUB (.epub).';
 
 function baseName(fileName: string): string {
   return fileName.split(/[\\/]/).pop() ?? fileName;
 }
 
-function decodeChecked(importer: TextImporter, bytes: Uint8Array, name: string): DecodedText {
+function decodeChecked(importer: TextImporter, bytes: Uint8Array, name: string, charset: string | null): DecodedText {
   const kind = binaryKind(bytes);
-  const decoded = importer.decode(bytes);
+  const decoded = importer.decode(bytes, charset);
   if (kind !== null || looksBinary(decoded.text)) {
     throw new DossierError(
       'invalid_input',
@@ -86,7 +84,7 @@ export async function extractArticle(input: ImportInput): Promise<ExtractedArtic
   const importer = Object.hasOwn(IMPORTERS, extension) ? IMPORTERS[extension] : undefined;
   if (!importer) {
     const what = extension ? `.${extension} files are not supported` : 'files without an extension are not supported';
-    throw new DossierError('unsupported_type', `Cannot import "${name}": ${what}. ${SUPPORTED}`);
+    throw new DossierError('unsupported_type', `Cannot import "${name}": ${what}. ${SUPPORTED_FORMATS}`);
   }
   // Articles are text; a file this large is not one, and parsing it would stall the import.
   if (input.bytes.byteLength > MAX_IMPORT_BYTES) {
@@ -100,13 +98,15 @@ export async function extractArticle(input: ImportInput): Promise<ExtractedArtic
 
   let article: ExtractedArticle;
   if (importer.kind === 'binary') {
-    article = await importer.extract(input.bytes, name);
+    const extracted = await importer.extract(input.bytes, name);
+    article = { ...extracted, url: input.url ?? extracted.url };
   } else {
-    const decoded = decodeChecked(importer, input.bytes, name);
+    const decoded = decodeChecked(importer, input.bytes, name, input.charset ?? null);
     // NUL characters are no text in any of these formats; they only come from damaged or hostile files.
     const text = decoded.text.replace(/\u0000/g, '');
     if (text.trim() === '') throw new DossierError('empty_file', `"${name}" is empty: there is nothing to import.`);
-    article = importer.extract(text, { fileName: name, encoding: decoded.encoding });
+    const extracted = importer.extract(text, { fileName: name, encoding: decoded.encoding, url: input.url ?? null });
+    article = { ...extracted, url: input.url ?? extracted.url };
   }
 
   if (canonicalText(article.doc).trim() === '') {

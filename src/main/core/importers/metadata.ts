@@ -5,6 +5,8 @@ import { HttpUrlSchema, PartialDateSchema } from '../../../shared/model';
 export interface SourceContext {
   fileName: string;
   encoding: string;
+  /** The web address the page was fetched from, when it was. */
+  url?: string | null;
 }
 
 const EXCERPT_LENGTH = 200;

@@ -4,6 +4,10 @@ import type { DocNode } from '../../../shared/model';
 export interface ImportInput {
   fileName: string;
   bytes: Uint8Array;
+  /** The web address the bytes were fetched from: links resolve against it, and it is the article's URL. */
+  url?: string | null;
+  /** The charset the server declared (HTTP Content-Type); a byte-order mark still wins over it. */
+  charset?: string | null;
 }
 
 export interface ExtractedArticle {

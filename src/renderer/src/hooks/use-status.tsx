@@ -6,12 +6,14 @@ export interface StatusMessage {
   /** Progress stays until its work ends; errors until dismissed; information fades. */
   kind: 'info' | 'progress' | 'error';
   text: string;
+  /** A button beside the message, e.g. to cancel the work it reports. */
+  action?: { label: string; run(): void };
 }
 
 interface StatusState {
   messages: StatusMessage[];
   /** Shows a message and returns its id, so that a progress message can be dismissed when done. */
-  say(text: string, kind?: StatusMessage['kind']): number;
+  say(text: string, kind?: StatusMessage['kind'], action?: StatusMessage['action']): number;
   dismiss(id: number): void;
   update(id: number, text: string): void;
 }
@@ -23,9 +25,9 @@ export function StatusProvider({ children }: { children: ReactNode }) {
   const [messages, setMessages] = useState<StatusMessage[]>([]);
   const dismiss = useCallback((id: number) => setMessages((m) => m.filter((x) => x.id !== id)), []);
   const say = useCallback(
-    (text: string, kind: StatusMessage['kind'] = 'info') => {
+    (text: string, kind: StatusMessage['kind'] = 'info', action?: StatusMessage['action']) => {
       const id = nextId++;
-      setMessages((m) => [...m.slice(-3), { id, kind, text }]);
+      setMessages((m) => [...m.slice(-3), { id, kind, text, action }]);
       if (kind === 'info') setTimeout(() => dismiss(id), 8000);
       return id;
     },

@@ -1,5 +1,5 @@
-// The Import button: a file picker for article files.
-import { useEffect, useMemo, useRef } from 'react';
+// The Import button: a file picker for article files, and a form for a web address.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { IMPORT_EXTENSIONS } from '../../../../shared/api';
 import { useCommands } from '../../hooks/use-commands';
 import { useImport } from './use-import';
@@ -8,8 +8,16 @@ const IMPORT_ACCEPT = IMPORT_EXTENSIONS.map((extension) => `.${extension}`).join
 
 export function ImportButton() {
   const input = useRef<HTMLInputElement>(null);
-  const { importFiles, busy } = useImport();
-  const commands = useMemo(() => [{ id: 'import', title: 'Import files…', shortcut: 'Ctrl+O', run: () => input.current?.click() }], []);
+  const { importSources, busy } = useImport();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [address, setAddress] = useState('');
+  const commands = useMemo(
+    () => [
+      { id: 'import', title: 'Import files…', shortcut: 'Ctrl+O', run: () => input.current?.click() },
+      { id: 'import-url', title: 'Import a web address…', run: () => dialog.current?.showModal() },
+    ],
+    [],
+  );
   useCommands('import', commands);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -36,9 +44,34 @@ export function ImportButton() {
         onChange={(event) => {
           const files = Array.from(event.target.files ?? []);
           event.target.value = '';
-          void importFiles(files);
+          void importSources(files);
         }}
       />
+      <dialog ref={dialog} className="dialog" aria-labelledby="import-url-title">
+        <form
+          method="dialog"
+          onSubmit={() => {
+            const url = address.trim();
+            setAddress('');
+            if (url) void importSources([{ url }]);
+          }}
+        >
+          <h2 id="import-url-title">Import a web address</h2>
+          <p className="muted">Dossier fetches the page and keeps its text; its images are not downloaded. You can also paste a link anywhere outside a text field.</p>
+          <label>
+            <span>Address</span>
+            <input type="url" required placeholder="https://" value={address} onChange={(e) => setAddress(e.target.value)} autoFocus />
+          </label>
+          <div className="form-actions">
+            <button type="submit" className="button primary">
+              Import
+            </button>
+            <button type="button" className="button" onClick={() => dialog.current?.close()}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      </dialog>
     </>
   );
 }

@@ -1,5 +1,6 @@
-// Importing files the user picked or dropped, with progress and a clear account of what happened.
-import { useCallback, useState } from 'react';
+// Importing files the user picked, dropped or pasted, and web addresses: with progress that can be
+// cancelled, and a clear account of what happened to each.
+import { useCallback, useRef, useState } from 'react';
 import type { ImportOutcome } from '../../../../shared/api';
 import { useLibrary } from '../../hooks/use-library';
 import { hrefs } from '../../hooks/use-route';
@@ -7,28 +8,46 @@ import { useStatus } from '../../hooks/use-status';
 import { call } from '../../lib/dossier';
 import { toImportInput } from '../../lib/files';
 
+/** A file, or a web address for the core to fetch. */
+export type ImportSource = File | { url: string };
+
+const label = (source: ImportSource) => (source instanceof File ? source.name : source.url);
+
+async function importOne(source: ImportSource): Promise<ImportOutcome[]> {
+  if (source instanceof File) return call('articles.import', await toImportInput([source]));
+  return [await call('articles.importUrl', { url: source.url })];
+}
+
 export function useImport() {
   const { refresh } = useLibrary();
   const { say, dismiss, update: setProgressText } = useStatus();
   const [busy, setBusy] = useState(false);
+  const cancelled = useRef(false);
 
-  const importFiles = useCallback(
-    async (files: File[]) => {
-      if (files.length === 0) return;
+  const importSources = useCallback(
+    async (sources: ImportSource[]) => {
+      if (sources.length === 0) return;
       setBusy(true);
-      const progress = say(`Importing ${files.length} file${files.length > 1 ? 's' : ''}…`, 'progress');
+      cancelled.current = false;
+      const what = sources.length > 1 ? `${sources.length} files` : label(sources[0]);
+      const progress = say(`Importing ${what}…`, 'progress', { label: 'Cancel', run: () => (cancelled.current = true) });
       try {
-        // One file per call: progress can be shown, and no request grows past the host's size limit.
+        // One source per call: progress can be shown, the import can stop between two of them with nothing
+        // half-imported, and no request grows past the host's size limit.
         const outcomes: ImportOutcome[] = [];
-        for (const [i, file] of files.entries()) {
-          if (files.length > 1) setProgressText(progress, `Importing ${i + 1} of ${files.length}: ${file.name}…`);
-          outcomes.push(...(await call('articles.import', await toImportInput([file]))));
+        for (const [i, source] of sources.entries()) {
+          if (cancelled.current) break;
+          if (sources.length > 1) setProgressText(progress, `Importing ${i + 1} of ${sources.length}: ${label(source)}…`);
+          outcomes.push(...(await importOne(source)));
         }
         const imported = outcomes.filter((o) => o.ok && !o.duplicate);
         const duplicates = outcomes.filter((o) => o.ok && o.duplicate);
         for (const o of outcomes) if (!o.ok) say(o.error.message, 'error');
         if (duplicates.length) {
           say(`${duplicates.map((d) => (d.ok ? `“${d.article.title}”` : '')).join(', ')} ${duplicates.length > 1 ? 'are' : 'is'} already in the library.`);
+        }
+        if (cancelled.current) {
+          say(`Import cancelled: ${outcomes.length} of ${sources.length} were handled, the other ${sources.length - outcomes.length} were not imported.`);
         }
         if (imported.length) say(`Imported ${imported.length} article${imported.length > 1 ? 's' : ''}.`);
         for (const o of outcomes) {
@@ -52,5 +71,5 @@ export function useImport() {
     },
     [refresh, say, dismiss, setProgressText],
   );
-  return { importFiles, busy };
+  return { importSources, busy };
 }
