@@ -4,8 +4,8 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { extractArticle } from '../../src/main/core/importers';
 import { canonicalText } from '../../src/shared/canonical-text';
-import { DossierError } from '../../src/shared/errors';
 import type { DocNode } from '../../src/shared/model';
+import { importError } from './import-helpers';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -40,15 +40,6 @@ function docx(body: string, coreXml?: string): Uint8Array {
   return zipSync(files);
 }
 
-async function importError(fileName: string, bytes: Uint8Array): Promise<DossierError> {
-  try {
-    await extractArticle({ fileName, bytes });
-  } catch (error) {
-    if (error instanceof DossierError) return error;
-    throw error;
-  }
-  throw new Error(`importing ${fileName} did not fail`);
-}
 
 const types = (doc: DocNode) => (doc.content ?? []).map((node) => node.type);
 

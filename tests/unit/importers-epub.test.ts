@@ -5,8 +5,8 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { extractArticle } from '../../src/main/core/importers';
 import { canonicalText } from '../../src/shared/canonical-text';
-import { DossierError } from '../../src/shared/errors';
 import type { DocNode } from '../../src/shared/model';
+import { importError } from './import-helpers';
 
 const CONTAINER = (opfPath: string) =>
   `<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="${opfPath}" media-type="application/oebps-package+xml"/></rootfiles></container>`;
@@ -75,15 +75,6 @@ function book3(): Uint8Array {
   });
 }
 
-async function importError(fileName: string, bytes: Uint8Array): Promise<DossierError> {
-  try {
-    await extractArticle({ fileName, bytes });
-  } catch (error) {
-    if (error instanceof DossierError) return error;
-    throw error;
-  }
-  throw new Error(`importing ${fileName} did not fail`);
-}
 
 const headings = (doc: DocNode) =>
   (doc.content ?? []).filter((node) => node.type === 'heading').map((node) => node.content?.map((t) => t.text).join(''));

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { extractArticle } from '../../src/main/core/importers';
 import { joinLines, layoutPages, type TextRun } from '../../src/main/core/importers/pdf-layout';
 import { canonicalText } from '../../src/shared/canonical-text';
-import { DossierError } from '../../src/shared/errors';
+import { importError } from './import-helpers';
 
 // ---- a minimal PDF writer: objects, a cross-reference table with exact byte offsets, a trailer ----
 
@@ -165,15 +165,6 @@ function reportPdf(extra: Partial<PdfSpec> = {}): Uint8Array {
   });
 }
 
-async function importError(fileName: string, bytes: Uint8Array): Promise<DossierError> {
-  try {
-    await extractArticle({ fileName, bytes });
-  } catch (error) {
-    if (error instanceof DossierError) return error;
-    throw error;
-  }
-  throw new Error(`importing ${fileName} did not fail`);
-}
 
 describe('PDF import', () => {
   test('paragraphs and headings from positions; the title line is not body text; page numbers go', async () => {

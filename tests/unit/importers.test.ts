@@ -3,20 +3,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { extractArticle } from '../../src/main/core/importers';
 import { canonicalText } from '../../src/shared/canonical-text';
-import { DossierError } from '../../src/shared/errors';
+import { importError } from './import-helpers';
 
 const fixtureUrl = new URL('../../../shared/fixtures/diplomat-pompeo-kim-pyongyang.txt', import.meta.url);
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-async function importError(fileName: string, bytes: Uint8Array): Promise<DossierError> {
-  try {
-    await extractArticle({ fileName, bytes });
-  } catch (error) {
-    if (error instanceof DossierError) return error;
-    throw error;
-  }
-  throw new Error(`importing ${fileName} did not fail`);
-}
 
 const seedBytes = readFileSync(fixtureUrl);
 const seedArticle = await extractArticle({ fileName: 'diplomat-pompeo-kim-pyongyang.txt', bytes: seedBytes });
