@@ -25,6 +25,13 @@ async function dossier(...args: string[]): Promise<{ code: number; stdout: strin
   }
 }
 
+/** A command that must succeed, and its JSON output; a failure shows what the command said. */
+async function dossierJson(...args: string[]) {
+  const result = await dossier(...args);
+  expect(result.code, `dossier ${args.join(' ')}: ${result.stderr}`).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
 /** Every file of the library with its content: to prove a failed command changed nothing. */
 async function snapshot(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -52,10 +59,10 @@ test('import, list, show, annotate with links, and brief', async () => {
   expect(again.code).toBe(0);
   expect(again.stdout).toContain('already in the library');
 
-  const list = JSON.parse((await dossier('list', '--json')).stdout);
+  const list = await dossierJson('list', '--json');
   expect(list).toEqual([{ id: article.id, title: article.title, byline: null, siteName: null, url: null, publishedAt: null, annotationCount: 0 }]);
 
-  const shown = JSON.parse((await dossier('show', article.id, '--json')).stdout);
+  const shown = await dossierJson('show', article.id, '--json');
   expect(shown.article.id).toBe(article.id);
   expect(shown.text).toContain(QUOTE);
   expect(shown.text).not.toContain('Recent Features');
@@ -68,10 +75,10 @@ test('import, list, show, annotate with links, and brief', async () => {
   expect(annotation.entityIds).toHaveLength(3);
 
   // Linking an existing name reuses the entity.
-  const second = JSON.parse((await dossier('annotate', article.id, '--quote', 'met North Korean leader Kim Jong Un', '--link', 'organization:Department of State', '--link', 'person:Mike Pompeo', '--json')).stdout);
+  const second = await dossierJson('annotate', article.id, '--quote', 'met North Korean leader Kim Jong Un', '--link', 'organization:Department of State', '--link', 'person:Mike Pompeo', '--json');
   expect(second.entityIds[1]).toBe(annotation.entityIds[0]);
 
-  expect(JSON.parse((await dossier('list', '--json')).stdout)[0].annotationCount).toBe(2);
+  expect((await dossierJson('list', '--json'))[0].annotationCount).toBe(2);
 
   const brief = await dossier('brief', '--entity', 'North Korea');
   expect(brief.code, brief.stderr).toBe(0);
@@ -90,7 +97,7 @@ test('import, list, show, annotate with links, and brief', async () => {
 });
 
 test('bad input exits non-zero with one clear line and leaves the library as it was', async () => {
-  const imported = JSON.parse((await dossier('import', seedFile, '--json')).stdout);
+  const imported = await dossierJson('import', seedFile, '--json');
   const id = imported[0].id;
   const before = await snapshot();
 
@@ -126,10 +133,10 @@ test('bad input exits non-zero with one clear line and leaves the library as it 
 });
 
 test('annotations lists selectors and anchor status; a changed version reports what was carried over', async () => {
-  const [article] = JSON.parse((await dossier('import', seedFile, '--json')).stdout);
+  const [article] = await dossierJson('import', seedFile, '--json');
   await dossier('annotate', article.id, '--quote', QUOTE);
   await dossier('annotate', article.id, '--quote', 'Pompeo had assured Japanese Prime Minister Shinzo Abe');
-  const listed = JSON.parse((await dossier('annotations', article.id, '--json')).stdout);
+  const listed = await dossierJson('annotations', article.id, '--json');
   expect(listed).toHaveLength(2);
   expect(listed[0]).toMatchObject({ anchor: 'anchored', target: { quote: { type: 'TextQuoteSelector' }, position: { type: 'TextPositionSelector' } } });
 
@@ -139,11 +146,11 @@ test('annotations lists selectors and anchor status; a changed version reports w
   expect(imported.code, imported.stderr).toBe(0);
   expect(imported.stdout).toContain('new version');
   expect(imported.stdout).toContain('annotations carried over: 1 anchored, 1 fuzzy (to review), 0 orphaned');
-  const newest = JSON.parse((await dossier('list', '--json')).stdout).find((a: { id: string }) => a.id !== article.id);
+  const newest = (await dossierJson('list', '--json')).find((a: { id: string }) => a.id !== article.id);
   const text = await dossier('annotations', newest.id);
   expect(text.stdout).toMatch(/\[fuzzy \d+%\]  “Pompeo had personally assured Japanese Prime Minister Shinzo Abe”/);
 
-  const found = JSON.parse((await dossier('search', '"personally assured"', '--has-annotations', '--json')).stdout);
+  const found = await dossierJson('search', '"personally assured"', '--has-annotations', '--json');
   // The new version and the annotation whose quote now has those words; not the old version.
   expect(found.map((h: { kind: string; articleId: string }) => `${h.kind} ${h.articleId}`).sort()).toEqual([`annotation ${newest.id}`, `article ${newest.id}`]);
   const bad = await dossier('search', 'Pompeo', '--from', 'last week');

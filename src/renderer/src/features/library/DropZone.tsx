@@ -55,7 +55,14 @@ export function DropZone() {
       const urls = webAddresses(e.dataTransfer?.getData('text/uri-list') ?? '');
       if (urls.length) void importSources(urls.map((url) => ({ url })));
     };
+    // On Linux a middle click pastes the primary selection (whatever text was last selected): that is not
+    // the user asking to import, so a paste right after a middle button press is left alone.
+    let middleDownAt = -Infinity;
+    const onMouseDown = (e: MouseEvent) => {
+      if (e.button === 1) middleDownAt = e.timeStamp;
+    };
     const onPaste = (e: ClipboardEvent) => {
+      if (e.timeStamp - middleDownAt < 1000) return;
       if (isEditable(e.target) || !e.clipboardData) return;
       const sources = pastedSources(e.clipboardData);
       if (sources.length === 0) return;
@@ -66,7 +73,9 @@ export function DropZone() {
     window.addEventListener('dragleave', onLeave);
     window.addEventListener('drop', onDrop);
     window.addEventListener('paste', onPaste);
+    window.addEventListener('mousedown', onMouseDown, true);
     return () => {
+      window.removeEventListener('mousedown', onMouseDown, true);
       window.removeEventListener('dragover', onOver);
       window.removeEventListener('dragleave', onLeave);
       window.removeEventListener('drop', onDrop);
