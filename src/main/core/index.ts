@@ -5,6 +5,7 @@ import type { Handlers } from '../../shared/api';
 import { createHandlers } from './handlers';
 import { Library } from './library';
 import { SearchIndex } from './search';
+import { extractHere, workerExtractor } from './importers/extractor';
 
 export interface Core {
   library: Library;
@@ -13,8 +14,14 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export async function openCore(options: { libraryDir: string; exportDir?: string }): Promise<Core> {
-  const library = await Library.open(options.libraryDir);
+export async function openCore(options: {
+  libraryDir: string;
+  exportDir?: string;
+  /** The built import worker (out/main/import-worker.js): extraction then runs off this thread. */
+  importWorker?: string;
+}): Promise<Core> {
+  const extractor = options.importWorker ? workerExtractor(options.importWorker) : extractHere;
+  const library = await Library.open(options.libraryDir, { extractor });
   const search = new SearchIndex(library);
   const exportDir = options.exportDir ?? join(options.libraryDir, 'exports');
   return { library, search, handlers: createHandlers(library, search, exportDir), close: () => library.close() };

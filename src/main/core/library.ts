@@ -27,6 +27,7 @@ import { mentionedEntityIds, noteText } from '../../shared/note';
 import { describeRange, findOccurrences, reanchorAnnotation } from '../../shared/selectors';
 import { writeFileDurable } from './durable-file';
 import { newId } from './ids';
+import { type Extractor, extractHere } from './importers/extractor';
 import type { ExtractedArticle } from './importers/types';
 import { Store, ValidatedJsonFile } from './json-file';
 import { acquireLibraryLock } from './library-lock';
@@ -97,11 +98,12 @@ export class Library {
     private readonly entities: Store<EntitiesFile>,
     private readonly releaseLock: () => Promise<void>,
     warnings: string[],
+    private readonly extractor: Extractor,
   ) {
     this.warnings = warnings;
   }
 
-  static async open(dir: string): Promise<Library> {
+  static async open(dir: string, options: { extractor?: Extractor } = {}): Promise<Library> {
     await mkdir(dir, { recursive: true });
     const releaseLock = await acquireLibraryLock(dir);
     try {
@@ -122,7 +124,7 @@ export class Library {
         queue,
         recovered,
       );
-      const opened = new Library(dir, queue, library, entities, releaseLock, warnings);
+      const opened = new Library(dir, queue, library, entities, releaseLock, warnings, options.extractor ?? extractHere);
       await opened.loadAnnotationCounts();
       return opened;
     } catch (error) {
@@ -157,6 +159,7 @@ export class Library {
       await writeFileDurable(this.countsCachePath, JSON.stringify(Object.fromEntries(this.annotationCounts))).catch(() => undefined);
     });
     await this.releaseLock();
+    await this.extractor.close();
   }
 
   private get countsCachePath(): string {
@@ -246,8 +249,6 @@ export class Library {
 
   /** Reads and extracts files without writing anything. */
   async prepareImport(files: FileToImport[]): Promise<PreparedImport[]> {
-    // Loaded on first use: the parsers (jsdom above all) would slow every start of the CLI.
-    const { extractArticle } = await import('./importers');
     const seen = new Map<string, PreparedImport>();
     const prepared: PreparedImport[] = [];
     for (const file of files) {
@@ -260,7 +261,7 @@ export class Library {
         } else if (earlier?.ok) {
           prepared.push({ ...earlier, fileName: file.name });
         } else {
-          const extracted = await extractArticle({ fileName: file.name, bytes: file.bytes, url: file.url, charset: file.charset });
+          const extracted = await this.extractor.extract({ fileName: file.name, bytes: file.bytes, url: file.url, charset: file.charset });
           const item: PreparedImport = { ok: true, fileName: file.name, duplicateOf: null, sha256: hash, bytes: file.bytes, extracted };
           seen.set(hash, item);
           prepared.push(item);

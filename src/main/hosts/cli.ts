@@ -229,7 +229,7 @@ async function runServe(core: Core, values: Values, rendererDir: string): Promis
   await host.close();
 }
 
-export async function main(argv: string[], options: { rendererDir: string }): Promise<number> {
+export async function main(argv: string[], options: { rendererDir: string; importWorker?: string }): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -250,7 +250,7 @@ export async function main(argv: string[], options: { rendererDir: string }): Pr
   }
   let core: Core | null = null;
   try {
-    core = await openCore({ libraryDir: values.library ?? defaultLibraryDir(), exportDir: values.exports });
+    core = await openCore({ libraryDir: values.library ?? defaultLibraryDir(), exportDir: values.exports, importWorker: options.importWorker });
     for (const warning of core.library.warnings) process.stderr.write(`dossier: warning: ${warning}\n`);
     switch (command) {
       case 'import':

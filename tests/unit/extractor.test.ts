@@ -1,0 +1,71 @@
+// Extraction on a worker thread: answers come back in order, errors keep their meaning, a file that
+// spins forever is stopped after the time limit without blocking this thread, and the next file gets a
+// fresh worker. The workers here are small scripts written by the test; the real one (out/main/
+// import-worker.js) serves every import of the end-to-end tests.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { workerExtractor } from '../../src/main/core/importers/extractor';
+import { DossierError } from '../../src/shared/errors';
+
+const WORKER = `
+import { parentPort } from 'node:worker_threads';
+parentPort.on('message', ({ id, input }) => {
+  const name = input.fileName;
+  if (name === 'spin.html') for (;;) {}
+  if (name === 'refused.html') return parentPort.postMessage({ id, ok: false, expected: true, code: 'empty_file', message: name + ' is empty' });
+  if (name === 'crash.html') return parentPort.postMessage({ id, ok: false, expected: false, code: 'internal', message: 'parser exploded' });
+  parentPort.postMessage({ id, ok: true, article: { title: name + ' (' + input.bytes.length + ' bytes)' } });
+});
+`;
+
+let dir: string;
+let workerPath: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'dossier-worker-'));
+  workerPath = join(dir, 'worker.mjs');
+  await writeFile(workerPath, WORKER);
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const input = (fileName: string) => ({ fileName, bytes: new Uint8Array([1, 2, 3]) });
+
+describe('the worker extractor', () => {
+  test('answers each file, in order, and keeps the caller’s bytes', async () => {
+    const extractor = workerExtractor(workerPath);
+    const bytes = new Uint8Array([1, 2, 3]);
+    const answers = await Promise.all(['a.html', 'b.html', 'c.html'].map((name) => extractor.extract({ fileName: name, bytes })));
+    expect(answers.map((a) => a.title)).toEqual(['a.html (3 bytes)', 'b.html (3 bytes)', 'c.html (3 bytes)']);
+    expect(bytes.byteLength).toBe(3);
+    await extractor.close();
+  });
+
+  test('a refusal stays a refusal with its code; an unexpected failure stays unexpected', async () => {
+    const extractor = workerExtractor(workerPath);
+    const refused = await extractor.extract(input('refused.html')).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DossierError);
+    expect(refused).toMatchObject({ code: 'empty_file', message: 'refused.html is empty' });
+    const crashed = await extractor.extract(input('crash.html')).catch((e: unknown) => e);
+    expect(crashed).not.toBeInstanceOf(DossierError);
+    expect((crashed as Error).message).toBe('parser exploded');
+    await extractor.close();
+  });
+
+  test('a file that never finishes is stopped at the limit, this thread stays free meanwhile, and the next file is read', async () => {
+    const extractor = workerExtractor(workerPath, 500);
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 20);
+    const spun = await extractor.extract(input('spin.html')).catch((e: unknown) => e);
+    clearInterval(ticker);
+    expect(spun).toBeInstanceOf(DossierError);
+    expect((spun as Error).message).toMatch(/spin\.html.*took more than 1 s/);
+    // The worker spun the whole time; timers on this thread kept running.
+    expect(ticks).toBeGreaterThan(5);
+    expect((await extractor.extract(input('after.html'))).title).toBe('after.html (3 bytes)');
+    await extractor.close();
+  });
+});
