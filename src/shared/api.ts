@@ -249,16 +249,4 @@ export const IPC_CHANNEL = 'dossier:call';
 /** The header the loopback host reads the per-run token from. */
 export const TOKEN_HEADER = 'x-dossier-token';
 
-/** The Content Security Policy of the UI, in Electron and in the loopback host alike. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from './csp';

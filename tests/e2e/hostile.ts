@@ -149,13 +149,16 @@ export function unsafeMarkup(selector: string): string[] {
 
 /**
  * Runs in the page: anything active anywhere in the document that the app itself never puts there — frames,
- * plugins, a <base>, a refresh or policy <meta>, a form with an action, a script that is not the app's own
+ * plugins, a <base>, a refresh or policy <meta> (other than the app's own, first in <head>), a form with an action, a script that is not the app's own
  * bundle, an event-handler attribute. Returns the problems found; an empty list is a clean page.
  */
 export function foreignMarkup(): string[] {
   const problems: string[] = [];
   const describe = (el: Element) => el.outerHTML.slice(0, 120);
+  // The app's own policy <meta> opens its <head> (electron.vite.config.ts); no other may exist.
+  const ownPolicy = document.head.firstElementChild;
   for (const el of Array.from(document.querySelectorAll('iframe, frame, object, embed, applet, base, meta[http-equiv], form[action], portal, svg script'))) {
+    if (el === ownPolicy && el.getAttribute('http-equiv')?.toLowerCase() === 'content-security-policy') continue;
     problems.push(`foreign element in the page: ${describe(el)}`);
   }
   for (const script of Array.from(document.scripts)) {

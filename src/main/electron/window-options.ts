@@ -22,6 +22,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle clicks raise no auxclick events in pages: links open nothing that way (Electronegativity).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   };

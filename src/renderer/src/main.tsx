@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+// The editor's base styles (TipTap would otherwise inject them as an inline <style>, which the CSP refuses).
+import 'prosemirror-view/style/prosemirror.css';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(

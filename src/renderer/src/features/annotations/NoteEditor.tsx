@@ -39,6 +39,8 @@ export function NoteEditor({
       FinishKey,
     ],
     content: initial ?? (plain ? noteDocFromText(plain) : ''),
+    // The editor's base styles come from prosemirror.css (main.tsx): the page's policy allows no inline <style>.
+    injectCSS: false,
     editorProps: {
       attributes: { 'aria-label': 'Note', role: 'textbox', 'aria-multiline': 'true', class: 'note-editor' },
     },

@@ -30,7 +30,7 @@ function preventLinkNavigation(event: MouseEvent<HTMLElement>): void {
 }
 
 function ArticleBody({ doc, dir, lang, onReady }: { doc: DocNode; dir: string | null; lang: string | null; onReady(editor: Editor): void }) {
-  const editor = useEditor({ extensions: [...documentExtensions, AnnotationHighlights], content: doc, editable: false }, [doc]);
+  const editor = useEditor({ extensions: [...documentExtensions, AnnotationHighlights], content: doc, editable: false, injectCSS: false }, [doc]);
   useEffect(() => {
     if (editor) onReady(editor);
   }, [editor, onReady]);
