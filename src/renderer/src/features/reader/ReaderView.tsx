@@ -30,7 +30,17 @@ function preventLinkNavigation(event: MouseEvent<HTMLElement>): void {
 }
 
 function ArticleBody({ doc, dir, lang, onReady }: { doc: DocNode; dir: string | null; lang: string | null; onReady(editor: Editor): void }) {
-  const editor = useEditor({ extensions: [...documentExtensions, AnnotationHighlights], content: doc, editable: false, injectCSS: false }, [doc]);
+  const editor = useEditor(
+    {
+      extensions: [...documentExtensions, AnnotationHighlights],
+      content: doc,
+      editable: false,
+      injectCSS: false,
+      // Read-only text that can be selected and annotated: screen readers hear it as such, by name.
+      editorProps: { attributes: { 'aria-label': 'Article text', 'aria-readonly': 'true' } },
+    },
+    [doc],
+  );
   useEffect(() => {
     if (editor) onReady(editor);
   }, [editor, onReady]);
