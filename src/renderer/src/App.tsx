@@ -15,6 +15,7 @@ import { LibraryList } from './features/library/LibraryList';
 import { ReaderView } from './features/reader/ReaderView';
 import { SearchBox } from './features/search/SearchBox';
 import { SearchPage } from './features/search/SearchPage';
+import { useTheme } from './hooks/use-theme';
 
 function Home() {
   const { articles, loaded, error } = useLibrary();
@@ -53,6 +54,7 @@ function useNavigationCommands(): void {
 function Shell() {
   const route = useRoute();
   useNavigationCommands();
+  useTheme();
   return (
     <div className="app">
       <header className="topbar">
