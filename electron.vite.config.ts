@@ -40,6 +40,8 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
+    // Shipped as they are beside the page: the sample article the welcome page offers.
+    publicDir: resolve('resources/public'),
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },

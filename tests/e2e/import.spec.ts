@@ -54,3 +54,14 @@ test('a deep link to an article that does not exist says so', async ({ page, hos
   await page.goto(`${host.url}#/articles/nosuchid1`);
   await expect(page.getByRole('alert')).toContainText('No article with id nosuchid1');
 });
+
+test('the welcome page offers the sample article shipped with the app, and imports it', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Import a sample article' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+  await expect(page.locator('.article-body')).toContainText('gangster-like');
+  // Once the library has an article, the welcome page no longer offers it.
+  await page.goto(`${host.url}#/`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dossier' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import a sample article' })).toHaveCount(0);
+});

@@ -11,6 +11,7 @@ const MEDIA_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
   '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 export async function readStaticFile(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {

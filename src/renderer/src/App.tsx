@@ -16,6 +16,30 @@ import { ReaderView } from './features/reader/ReaderView';
 import { SearchBox } from './features/search/SearchBox';
 import { SearchPage } from './features/search/SearchPage';
 import { useTheme } from './hooks/use-theme';
+import { useStatus } from './hooks/use-status';
+import { useImport } from './features/library/use-import';
+
+const SAMPLE = 'diplomat-pompeo-kim-pyongyang.txt';
+
+/** Imports the sample article shipped with the app (resources/public/sample). */
+function SampleButton() {
+  const { importSources, busy } = useImport();
+  const { say } = useStatus();
+  const importSample = async () => {
+    try {
+      const response = await fetch(`sample/${SAMPLE}`);
+      if (!response.ok) throw new Error(`the sample article is missing from this installation (${response.status})`);
+      await importSources([new File([await response.blob()], SAMPLE, { type: 'text/plain' })]);
+    } catch (error) {
+      say(`Could not import the sample article: ${(error as Error).message}`, 'error');
+    }
+  };
+  return (
+    <button type="button" className="button" onClick={() => void importSample()} disabled={busy}>
+      Import a sample article
+    </button>
+  );
+}
 
 function Home() {
   const { articles, loaded, error } = useLibrary();
@@ -24,6 +48,11 @@ function Home() {
     <main className="page welcome" aria-label="Welcome">
       <h1>{loaded && articles.length === 0 ? 'Your library is empty' : 'Dossier'}</h1>
       <p>Import article files — web pages, Markdown, text, Word, PDF or EPUB — with the Import button, drop them on this window, or paste a link or a clip here.</p>
+      {loaded && articles.length === 0 && (
+        <p>
+          New to Dossier? <SampleButton /> — a news clip to try reading, annotating and writing a brief with.
+        </p>
+      )}
       <ul className="keys">
         <li><kbd>A</kbd> annotates the passage you selected in an article</li>
         <li><kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves an annotation</li>
