@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -38,27 +39,6 @@ const ACCEPTED: { check: string; file: string; reason: string }[] = [
   },
 ];
 
-/** RFC 4180 rows: quoted fields may hold commas, newlines and doubled quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field.trim()), (field = '');
-    else if (c === '\n') row.push(field.trim()), rows.push(row), (row = []), (field = '');
-    else if (c !== '\r') field += c;
-  }
-  if (field || row.length) row.push(field.trim()), rows.push(row);
-  return rows;
-}
-
 const electronVersion: string = require('electron/package.json').version;
 const work = mkdtempSync(join(tmpdir(), 'electronegativity-'));
 const report = join(work, 'report.csv');
@@ -69,7 +49,7 @@ try {
     // It looks for newer Electron releases online and says so when it cannot; that is not a finding.
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  const [header, ...rows] = parseCsv(readFileSync(report, 'utf8')).filter((r) => r.length > 1);
+  const [header, ...rows] = parse(readFileSync(report, 'utf8'), { trim: true, relaxColumnCount: true }) as string[][];
   if (!header?.includes('issue') || !header.includes('severity')) throw new Error('Electronegativity wrote no report');
   const at = (name: string) => header.indexOf(name);
   const findings = rows.map((r) => ({ check: r[at('issue')], severity: r[at('severity')], file: r[at('filename')], location: r[at('location')], description: r[at('description')] }));

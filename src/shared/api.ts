@@ -20,6 +20,9 @@ const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =
 /** Largest file the import accepts, in bytes. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
+/** The formats annotations are exported in: W3C Web Annotation JSON-LD, and CSV. */
+export const ANNOTATION_EXPORT_FORMATS = ['jsonld', 'csv'] as const;
+
 /** The file extensions Dossier imports, by format: the importers and the file picker both read this. */
 export const IMPORT_FORMATS = {
   text: ['txt', 'text'],
@@ -128,6 +131,11 @@ export const api = {
   ),
   /** A web page (or a PDF, text or Word file on the web), fetched by the core and imported. */
   'articles.importUrl': method(z.object({ url: z.string().trim().min(1).max(8192) }), ImportOutcomeSchema),
+  /** Annotations (of the given articles, else all) as W3C Web Annotation JSON-LD or CSV. */
+  'annotations.export': method(
+    z.object({ format: z.enum(ANNOTATION_EXPORT_FORMATS), articleIds: z.array(IdSchema).max(10_000).optional() }),
+    z.object({ text: z.string(), count: z.number(), mediaType: z.string(), extension: z.string() }),
+  ),
   'articles.update': method(z.object({ id: IdSchema, patch: ArticlePatchSchema }), ArticleSchema),
   'annotations.list': method(z.object({ articleId: IdSchema }), z.array(AnnotationSchema)),
   'annotations.create': method(

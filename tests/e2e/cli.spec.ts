@@ -209,3 +209,24 @@ test('import takes folders and web addresses; --keep-going imports what it can a
     await new Promise((resolve) => server.close(resolve));
   }
 });
+
+test('export-annotations writes W3C Web Annotation JSON-LD or CSV, to standard output or a new file', async () => {
+  const [article] = await dossierJson('import', seedFile, '--json');
+  expect((await dossier('annotate', article.id, '--quote', QUOTE, '--note', 'Their words.', '--link', 'person:Mike Pompeo')).code).toBe(0);
+
+  const jsonld = await dossier('export-annotations');
+  expect(jsonld.code, jsonld.stderr).toBe(0);
+  const collection = JSON.parse(jsonld.stdout);
+  expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+  expect(collection.first.items[0].target.selector[0]).toMatchObject({ type: 'TextQuoteSelector', exact: QUOTE });
+
+  const out = join(root, 'annotations.csv');
+  const csv = await dossier('export-annotations', '--format', 'csv', '--article', article.id, '--out', out);
+  expect(csv.code, csv.stderr).toBe(0);
+  expect(csv.stderr).toContain('1 annotation written to');
+  expect(await readFile(out, 'utf8')).toContain(`"${QUOTE}"`.replace(/^"|"$/g, ''));
+  const again = await dossier('export-annotations', '--format', 'csv', '--out', out);
+  expect(again.code).not.toBe(0);
+  expect(again.stderr).toMatch(/exists already; add --force/);
+  expect((await dossier('export-annotations', '--format', 'xml')).stderr).toMatch(/--format takes jsonld or csv/);
+});

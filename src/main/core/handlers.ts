@@ -2,6 +2,7 @@
 import type { Handlers, ImportOutcome } from '../../shared/api';
 import { toErrorValue } from '../../shared/errors';
 import { briefFileName, composeBrief, writeNewFile } from './briefs';
+import { toCsv, toWebAnnotations } from './annotation-export';
 import { fetchPage } from './fetch-page';
 import type { FileToImport, Library } from './library';
 import type { SearchIndex } from './search';
@@ -31,6 +32,15 @@ export function createHandlers(library: Library, search: SearchIndex, exportDir:
       }
       const [outcome] = await importFiles(library, [file]);
       return outcome;
+    },
+    'annotations.export': async ({ format, articleIds }) => {
+      const wanted = articleIds ? new Set(articleIds) : null;
+      if (wanted) for (const id of wanted) library.getArticle(id);
+      const items = (await library.allAnnotations()).filter(({ article }) => !wanted || wanted.has(article.id));
+      const entities = new Map(library.listEntities().map((e) => [e.id, e]));
+      return format === 'csv'
+        ? { text: toCsv(items, entities), count: items.length, mediaType: 'text/csv', extension: 'csv' }
+        : { text: `${JSON.stringify(toWebAnnotations(items, entities, new Date().toISOString()), null, 2)}\n`, count: items.length, mediaType: 'application/ld+json', extension: 'jsonld' };
     },
     'articles.update': async ({ id, patch }) => library.updateArticle(id, patch),
     'annotations.list': async ({ articleId }) => library.listAnnotations(articleId),

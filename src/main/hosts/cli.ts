@@ -2,7 +2,7 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { IMPORT_EXTENSIONS, SUPPORTED_FORMATS, unwrap, type Input, type MethodName, type Output } from '../../shared/api';
+import { ANNOTATION_EXPORT_FORMATS, IMPORT_EXTENSIONS, SUPPORTED_FORMATS, unwrap, type Input, type MethodName, type Output } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import { ENTITY_TYPES, EntityTypeSchema, type EntityType } from '../../shared/model';
 import { defaultLibraryDir, openCore, type Core } from '../core';
@@ -27,6 +27,8 @@ Commands:
                                  full-text search ("quoted phrases" match in order)
   brief [--entity NAME]... [--article ID]... [--title TEXT] [--out FILE]
                                  a Markdown brief of the matching annotations
+  export-annotations [--format jsonld|csv] [--article ID]... [--out FILE]
+                                 annotations as W3C Web Annotation JSON-LD (default) or CSV
   serve [--port N]               serve the app on 127.0.0.1 (prints its URL with the access token)
 
 Options:
@@ -56,6 +58,7 @@ const OPTIONS = {
   to: { type: 'string' },
   'has-annotations': { type: 'boolean' },
   'keep-going': { type: 'boolean' },
+  format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -202,15 +205,32 @@ async function runSearch(core: Core, words: string[], values: Values): Promise<v
 async function runBrief(core: Core, values: Values): Promise<void> {
   const entityIds = (values.entity ?? []).map((name) => entityIdByName(core, name));
   const { markdown } = await call(core, 'briefs.render', { entityIds, articleIds: values.article ?? [], title: values.title });
+  await writeOutput(values, markdown, 'brief');
+}
+
+/** Writes `text` to --out (never over an existing file without --force), else to standard output. */
+async function writeOutput(values: Values, text: string, what: string): Promise<void> {
   if (!values.out) {
-    process.stdout.write(markdown);
+    process.stdout.write(text);
     return;
   }
   if (!values.force && (await stat(values.out).catch(() => null))) {
     throw new DossierError('file_exists', `${values.out} exists already; add --force to replace it.`);
   }
-  await writeFile(values.out, markdown);
-  process.stderr.write(`brief written to ${values.out}\n`);
+  await writeFile(values.out, text);
+  process.stderr.write(`${what} written to ${values.out}\n`);
+}
+
+async function runExportAnnotations(core: Core, values: Values): Promise<void> {
+  const format = values.format ?? 'jsonld';
+  if (!(ANNOTATION_EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format takes ${ANNOTATION_EXPORT_FORMATS.join(' or ')}`);
+  }
+  const { text, count } = await call(core, 'annotations.export', {
+    format: format as (typeof ANNOTATION_EXPORT_FORMATS)[number],
+    articleIds: values.article,
+  });
+  await writeOutput(values, text, `${count} annotation${count === 1 ? '' : 's'}`);
 }
 
 async function runServe(core: Core, values: Values, rendererDir: string): Promise<void> {
@@ -243,7 +263,7 @@ export async function main(argv: string[], options: { rendererDir: string; impor
     process.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
   }
-  const known = ['import', 'list', 'show', 'annotations', 'annotate', 'search', 'brief', 'serve'];
+  const known = ['import', 'list', 'show', 'annotations', 'annotate', 'search', 'brief', 'export-annotations', 'serve'];
   if (!known.includes(command)) {
     process.stderr.write(`dossier: unknown command "${command}"\n${USAGE}\n`);
     return 2;
@@ -290,6 +310,9 @@ export async function main(argv: string[], options: { rendererDir: string; impor
         break;
       case 'brief':
         await runBrief(core, values);
+        break;
+      case 'export-annotations':
+        await runExportAnnotations(core, values);
         break;
       case 'serve':
         await runServe(core, values, options.rendererDir);

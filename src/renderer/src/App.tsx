@@ -18,6 +18,7 @@ import { SearchPage } from './features/search/SearchPage';
 import { useTheme } from './hooks/use-theme';
 import { useStatus } from './hooks/use-status';
 import { useImport } from './features/library/use-import';
+import { useExportCommands } from './features/annotations/use-export-commands';
 
 const SAMPLE = 'diplomat-pompeo-kim-pyongyang.txt';
 
@@ -84,6 +85,7 @@ function Shell() {
   const route = useRoute();
   useNavigationCommands();
   useTheme();
+  useExportCommands();
   return (
     <div className="app">
       <header className="topbar">
