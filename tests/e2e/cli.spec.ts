@@ -230,3 +230,25 @@ test('export-annotations writes W3C Web Annotation JSON-LD or CSV, to standard o
   expect(again.stderr).toMatch(/exists already; add --force/);
   expect((await dossier('export-annotations', '--format', 'xml')).stderr).toMatch(/--format takes jsonld or csv/);
 });
+
+test('backup writes the library to one archive, and restore brings it back into an empty folder', async () => {
+  const [article] = await dossierJson('import', seedFile, '--json');
+  expect((await dossier('annotate', article.id, '--quote', QUOTE, '--note', 'Their words.', '--link', 'person:Mike Pompeo')).code).toBe(0);
+  const archive = join(root, 'library-backup.zip');
+  const backup = await dossier('backup', archive);
+  expect(backup.code, backup.stderr).toBe(0);
+  expect(backup.stderr).toMatch(/files of .* backed up to/);
+
+  const restoredDir = join(root, 'restored');
+  const restore = await run(process.execPath, [join(projectDir, 'bin/dossier.js'), 'restore', archive, '--library', restoredDir]);
+  expect(restore.stderr).toMatch(/restored \d+ files into .*: 1 articles/);
+  const listed = JSON.parse((await run(process.execPath, [join(projectDir, 'bin/dossier.js'), 'annotations', article.id, '--json', '--library', restoredDir])).stdout);
+  expect(listed[0].target.quote.exact).toBe(QUOTE);
+
+  // Restoring over a library refuses and changes nothing.
+  const before = await snapshot();
+  const over = await dossier('restore', archive);
+  expect(over.code).not.toBe(0);
+  expect(over.stderr).toMatch(/not empty/);
+  expect(await snapshot()).toEqual(before);
+});

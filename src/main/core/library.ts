@@ -25,6 +25,7 @@ import {
 } from '../../shared/model';
 import { mentionedEntityIds, noteText } from '../../shared/note';
 import { describeRange, findOccurrences, reanchorAnnotation } from '../../shared/selectors';
+import { backupArchive, writeBackup } from './backup';
 import { writeFileDurable } from './durable-file';
 import { newId } from './ids';
 import { type Extractor, extractHere } from './importers/extractor';
@@ -150,6 +151,13 @@ export class Library {
     this.annotationCounts.set(articleId, data.annotations.length);
     this.changed({ kind: 'annotations', articleId });
     return data.annotations;
+  }
+
+  /** The whole library as one archive, read while no write can happen. */
+  async backup(outFile: string, overwrite = false): Promise<{ files: number }> {
+    const { bytes, files } = await this.queue.run(() => backupArchive(this.dir, new Date().toISOString()));
+    await writeBackup(this.dir, outFile, bytes, overwrite);
+    return { files };
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@ import { DossierError } from '../../shared/errors';
 import { ENTITY_TYPES, EntityTypeSchema, type EntityType } from '../../shared/model';
 import { defaultLibraryDir, openCore, type Core } from '../core';
 import { dispatch } from '../core/dispatch';
+import { restoreArchive } from '../core/backup';
 import { fetchPage } from '../core/fetch-page';
 import type { FileToImport } from '../core/library';
 import { startHttpHost } from './http-host';
@@ -27,6 +28,8 @@ Commands:
                                  full-text search ("quoted phrases" match in order)
   brief [--entity NAME]... [--article ID]... [--title TEXT] [--out FILE]
                                  a Markdown brief of the matching annotations
+  backup FILE [--force]          the whole library as one archive
+  restore FILE                   a backup, into the (new or empty) folder --library names
   export-annotations [--format jsonld|csv] [--article ID]... [--out FILE]
                                  annotations as W3C Web Annotation JSON-LD (default) or CSV
   serve [--port N]               serve the app on 127.0.0.1 (prints its URL with the access token)
@@ -233,6 +236,23 @@ async function runExportAnnotations(core: Core, values: Values): Promise<void> {
   await writeOutput(values, text, `${count} annotation${count === 1 ? '' : 's'}`);
 }
 
+async function runRestore(file: string | undefined, values: Values): Promise<void> {
+  if (!file) throw new UsageError('restore: name the backup archive');
+  const libraryDir = values.library ?? defaultLibraryDir();
+  const archive = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw new DossierError('not_found', `${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  });
+  const { files } = await restoreArchive(new Uint8Array(archive), libraryDir);
+  // The restored library must open and read as any library does.
+  const core = await openCore({ libraryDir });
+  try {
+    for (const article of core.library.listArticles()) await core.library.listAnnotations(article.id);
+    process.stderr.write(`restored ${files} files into ${libraryDir}: ${core.library.listArticles().length} articles\n`);
+  } finally {
+    await core.close();
+  }
+}
+
 async function runServe(core: Core, values: Values, rendererDir: string): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535');
@@ -263,13 +283,18 @@ export async function main(argv: string[], options: { rendererDir: string; impor
     process.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
   }
-  const known = ['import', 'list', 'show', 'annotations', 'annotate', 'search', 'brief', 'export-annotations', 'serve'];
+  const known = ['import', 'list', 'show', 'annotations', 'annotate', 'search', 'brief', 'export-annotations', 'backup', 'restore', 'serve'];
   if (!known.includes(command)) {
     process.stderr.write(`dossier: unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
   let core: Core | null = null;
   try {
+    // A restore makes the library: nothing may open (and so create) it first.
+    if (command === 'restore') {
+      await runRestore(rest[0], values);
+      return 0;
+    }
     core = await openCore({ libraryDir: values.library ?? defaultLibraryDir(), exportDir: values.exports, importWorker: options.importWorker });
     for (const warning of core.library.warnings) process.stderr.write(`dossier: warning: ${warning}\n`);
     switch (command) {
@@ -311,6 +336,12 @@ export async function main(argv: string[], options: { rendererDir: string; impor
       case 'brief':
         await runBrief(core, values);
         break;
+      case 'backup': {
+        if (!rest[0]) throw new UsageError('backup: name the archive file to write');
+        const { files } = await core.library.backup(rest[0], values.force ?? false);
+        process.stderr.write(`${files} files of ${core.library.dir} backed up to ${rest[0]}\n`);
+        break;
+      }
       case 'export-annotations':
         await runExportAnnotations(core, values);
         break;
