@@ -77,12 +77,19 @@ export const LinkedAnnotationSchema = z.object({
   article: z.object({ id: IdSchema, title: z.string() }),
 });
 
+export const BRIEF_GROUPINGS = ['article', 'entity', 'event'] as const;
 export const BriefScopeSchema = z.object({
   title: z.string().trim().max(300).optional(),
   entityIds: z.array(IdSchema).max(1000).default([]),
   articleIds: z.array(IdSchema).max(10_000).default([]),
+  /** YAML front matter: title, date, entities, sources. */
+  frontMatter: z.boolean().default(false),
+  /** Entities as Obsidian-style [[links]] rather than plain text. */
+  wikilinks: z.boolean().default(false),
+  /** Sections by article, by linked entity, or by event in time order. */
+  groupBy: z.enum(BRIEF_GROUPINGS).default('article'),
 });
-export type BriefScope = z.infer<typeof BriefScopeSchema>;
+export type BriefScope = z.input<typeof BriefScopeSchema>;
 
 export const SearchFiltersSchema = z
   .object({
@@ -194,10 +201,10 @@ export const api = {
     }),
     z.array(SearchHitSchema),
   ),
-  'briefs.render': method(BriefScopeSchema, z.object({ markdown: z.string(), annotationCount: z.number() })),
+  'briefs.render': method(BriefScopeSchema, z.object({ markdown: z.string(), annotationCount: z.number(), unverified: z.number() })),
   'briefs.export': method(
     BriefScopeSchema.extend({ fileName: z.string().trim().max(255).optional() }),
-    z.object({ path: z.string(), markdown: z.string(), annotationCount: z.number() }),
+    z.object({ path: z.string(), markdown: z.string(), annotationCount: z.number(), unverified: z.number() }),
   ),
 } as const;
 

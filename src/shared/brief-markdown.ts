@@ -1,10 +1,20 @@
-// Renders a brief (annotated quotes grouped by article, with citations) as CommonMark + GitHub footnotes.
+// Renders a brief (annotated quotes in sections, with citations) as CommonMark + GitHub footnotes, with
+// optional YAML front matter and Obsidian-style [[links]].
+import { stringify } from 'yaml';
 import type { Annotation, Article, Entity } from './model';
 
 export interface BriefItem {
   annotation: Annotation;
   article: Article;
   entities: Entity[];
+  /** False when the quote no longer matches the article's stored text (checked at export). */
+  verified?: boolean;
+}
+
+export interface BriefOptions {
+  frontMatter?: boolean;
+  wikilinks?: boolean;
+  groupBy?: 'article' | 'entity' | 'event';
 }
 
 export interface BriefDocument {
@@ -14,6 +24,7 @@ export interface BriefDocument {
   /** What the brief was asked to cover (may be empty): shown under the title. */
   scopeEntities: Entity[];
   items: BriefItem[];
+  options?: BriefOptions;
 }
 
 // Characters that can open inline markup wherever they stand.
@@ -87,9 +98,16 @@ const day = (iso: string | null): string | null => /^\d{4}(-\d{2}){0,2}/.exec(is
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function entityLabel(entity: Entity): string {
+/** An entity's name, as plain text or as an Obsidian link (characters Obsidian forbids in a link become spaces). */
+function entityName(entity: Entity, wikilinks: boolean): string {
+  if (!wikilinks) return inline(entity.name);
+  const target = entity.name.replace(/[[\]|#^\\\r\n]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return target ? `[[${target}]]` : inline(entity.name);
+}
+
+function entityLabel(entity: Entity, wikilinks: boolean): string {
   const details = entity.date ? `${entity.type}, ${entity.date}` : entity.type;
-  return `${inline(entity.name)} (${inline(details)})`;
+  return `${entityName(entity, wikilinks)} (${inline(details)})`;
 }
 
 function citation(article: Article): string {
@@ -105,43 +123,88 @@ function citation(article: Article): string {
   return `${parts.join(', ')}.${clipped ? ` Clipped ${clipped}.` : ''}`;
 }
 
-function renderItem({ annotation, article, entities }: BriefItem, footnote: number): string[] {
+function renderItem({ annotation, article, entities, verified }: BriefItem, footnote: number, wikilinks: boolean): string[] {
   const speaker = entities.find((e) => e.id === annotation.speakerId);
   const source = [article.byline, article.siteName].filter(Boolean).join(', ') || article.title;
   const blocks = [
     toBlockQuote(annotation.target.quote.exact),
     `— ${speaker ? `${inline(speaker.name)}, via ` : ''}${inline(source)}[^${footnote}]`,
   ];
+  if (verified === false) blocks.push('**Check this quote:** it no longer matches the current text of the article.');
   const note = annotation.note.trim();
   if (note) blocks.push(`Note: ${escapeMarkdownText(note)}`);
-  if (entities.length > 0) blocks.push(`Linked: ${entities.map(entityLabel).join(', ')}`);
+  if (entities.length > 0) blocks.push(`Linked: ${entities.map((e) => entityLabel(e, wikilinks)).join(', ')}`);
   if (annotation.tags.length > 0) blocks.push(`Tags: ${annotation.tags.map(inline).join(', ')}`);
   return blocks;
 }
 
-export function renderBriefMarkdown(brief: BriefDocument): string {
-  // Articles in order of first appearance; annotations in text order within each (sort is stable).
-  const groups = new Map<string, { article: Article; items: BriefItem[] }>();
-  for (const item of brief.items) {
-    const group = groups.get(item.article.id) ?? { article: item.article, items: [] };
+/** The brief's sections: by article (in order of first appearance), by linked entity (by name), or by
+ * event (in time order); annotations in text order within each. An annotation linked to two entities
+ * appears under both; those linked to none come last. */
+function sections(items: BriefItem[], groupBy: BriefOptions['groupBy']): { title: string; items: BriefItem[] }[] {
+  const byText = (a: BriefItem, b: BriefItem) =>
+    a.article.id === b.article.id ? a.annotation.target.position.start - b.annotation.target.position.start : 0;
+  const groups = new Map<string, { title: string; sortKey: string; items: BriefItem[] }>();
+  const add = (key: string, title: string, sortKey: string, item: BriefItem) => {
+    const group = groups.get(key) ?? { title, sortKey, items: [] };
     group.items.push(item);
-    groups.set(item.article.id, group);
+    groups.set(key, group);
+  };
+  for (const item of items) {
+    if (groupBy === 'entity' || groupBy === 'event') {
+      const keys = item.entities.filter((e) => groupBy === 'entity' || e.type === 'event');
+      for (const e of keys) add(e.id, e.date ? `${e.name} (${e.date})` : e.name, groupBy === 'event' ? `${e.date ?? '9999'} ${e.name}` : e.name, item);
+      if (keys.length === 0) add('', groupBy === 'event' ? 'Not linked to an event' : 'Not linked to an entity', '\uffff', item);
+    } else {
+      add(item.article.id, item.article.title, String(groups.size).padStart(8, '0'), item);
+    }
   }
+  return [...groups.values()]
+    .sort((a, b) => (groupBy === 'article' || !groupBy ? 0 : a.sortKey.localeCompare(b.sortKey)))
+    .map((g) => ({ title: g.title, items: [...g.items].sort(byText) }));
+}
+
+/** YAML front matter: the brief's title and date, the entities it covers and links, its sources. */
+function frontMatter(brief: BriefDocument, articles: Article[]): string {
+  const entities = new Map<string, Entity>();
+  for (const e of brief.scopeEntities) entities.set(e.id, e);
+  for (const item of brief.items) for (const e of item.entities) entities.set(e.id, e);
+  const data = {
+    title: brief.title,
+    date: day(brief.createdAt) ?? brief.createdAt,
+    entities: [...entities.values()].map((e) => e.name),
+    sources: articles.map((a) => ({
+      title: a.title,
+      ...(a.byline ? { author: a.byline } : {}),
+      ...(a.siteName ? { site: a.siteName } : {}),
+      ...(a.publishedAt ? { published: a.publishedAt } : {}),
+      ...(a.url ? { url: a.url } : {}),
+    })),
+  };
+  return `---\n${stringify(data)}---`;
+}
+
+export function renderBriefMarkdown(brief: BriefDocument): string {
+  const options = brief.options ?? {};
+  const wikilinks = options.wikilinks ?? false;
+  // One footnote per article, numbered in order of first appearance.
+  const articles = new Map<string, Article>();
+  for (const item of brief.items) if (!articles.has(item.article.id)) articles.set(item.article.id, item.article);
+  const footnoteOf = new Map([...articles.keys()].map((id, i) => [id, i + 1]));
 
   const prepared = day(brief.createdAt) ?? brief.createdAt;
-  const counts = brief.items.length > 0 ? ` · ${plural(brief.items.length, 'annotation')} from ${plural(groups.size, 'article')}` : '';
-  const blocks = [heading(1, brief.title), `Prepared ${inline(prepared)}${counts}`];
-  if (brief.scopeEntities.length > 0) blocks.push(`Covers: ${brief.scopeEntities.map((e) => inline(e.name)).join(', ')}`);
+  const counts = brief.items.length > 0 ? ` · ${plural(brief.items.length, 'annotation')} from ${plural(articles.size, 'article')}` : '';
+  const blocks = options.frontMatter ? [frontMatter(brief, [...articles.values()])] : [];
+  blocks.push(heading(1, brief.title), `Prepared ${inline(prepared)}${counts}`);
+  if (brief.scopeEntities.length > 0) blocks.push(`Covers: ${brief.scopeEntities.map((e) => entityName(e, wikilinks)).join(', ')}`);
+  const unverified = brief.items.filter((i) => i.verified === false).length;
+  if (unverified > 0) blocks.push(`**${plural(unverified, 'quote')} no longer match${unverified === 1 ? 'es' : ''} the current text of ${unverified === 1 ? 'its article' : 'their articles'}: marked below.**`);
   if (brief.items.length === 0) blocks.push('No annotations match this brief.');
 
-  const footnotes: string[] = []; // one per article, numbered in order of appearance
-  for (const { article, items } of groups.values()) {
-    const n = footnotes.length + 1;
-    footnotes.push(`[^${n}]: ${citation(article)}`);
-    blocks.push(heading(2, article.title));
-    const ordered = [...items].sort((a, b) => a.annotation.target.position.start - b.annotation.target.position.start);
-    for (const item of ordered) blocks.push(...renderItem(item, n));
+  for (const section of sections(brief.items, options.groupBy)) {
+    blocks.push(heading(2, section.title));
+    for (const item of section.items) blocks.push(...renderItem(item, footnoteOf.get(item.article.id)!, wikilinks));
   }
-  blocks.push(...footnotes);
+  for (const [id, article] of articles) blocks.push(`[^${footnoteOf.get(id)}]: ${citation(article)}`);
   return `${blocks.join('\n\n')}\n`;
 }

@@ -359,3 +359,60 @@ describe('the CommonMark spec examples as quotes', () => {
     expect(passed.length).toBeLessThan(examples.length / 2);
   });
 });
+
+describe('brief options', () => {
+  const summit = entity('ent_summit', 'event', 'Singapore summit', '2018-06-12');
+  const other = article('art_other', { title: 'Second article', url: 'https://example.org/second' });
+  const SECOND_QUOTE = 'Kim Jong Un met Trump in Singapore.';
+  function twoSectionBrief(): BriefDocument {
+    const brief = seedBrief();
+    brief.items.push({ annotation: annotation(other.id, SECOND_QUOTE, 10, { entityIds: [summit.id, pompeo.id] }), article: other, entities: [summit, pompeo] });
+    brief.items.push({ annotation: annotation(other.id, 'An unlinked remark.', 90), article: other, entities: [] });
+    return brief;
+  }
+
+  it('YAML front matter: valid YAML with the title, date, entities and sources', async () => {
+    const { parse } = await import('yaml');
+    const markdown = renderBriefMarkdown({ ...twoSectionBrief(), options: { frontMatter: true } });
+    const [, yaml = ''] = /^---\n([\s\S]*?)\n---\n/.exec(markdown) ?? [];
+    const data = parse(yaml);
+    expect(data.title).toBe('Pompeo in Pyongyang');
+    expect(data.date).toBe('2025-03-15');
+    expect(data.entities).toEqual(expect.arrayContaining(['Mike Pompeo', 'North Korea', 'Singapore summit']));
+    expect(data.sources.map((s: { title: string }) => s.title)).toEqual([diplomat.title, 'Second article']);
+    expect(data.sources[1].url).toBe('https://example.org/second');
+    // After the front matter, the quotes still render exactly (markdown-it does not know front matter: strip it).
+    expect(renderedQuotes(markdown.slice(markdown.indexOf('\n---\n') + 5)).tokens).toEqual([SEED_QUOTE, SECOND_QUOTE, 'An unlinked remark.']);
+  });
+
+  it('wikilinks: entities as [[Name]], without characters that would break the link', () => {
+    const odd = entity('ent_odd', 'organisation', 'A|B [Group] #1');
+    const brief = seedBrief();
+    brief.items[0].entities.push(odd);
+    const markdown = renderBriefMarkdown({ ...brief, options: { wikilinks: true } });
+    expect(markdown).toContain('Covers: [[Mike Pompeo]]');
+    expect(markdown).toContain('Linked: [[Mike Pompeo]] (person), [[North Korea]] (place)');
+    expect(markdown).toContain('[[A B Group 1]] (organisation)');
+    expect(renderBriefMarkdown(seedBrief())).not.toContain('[[');
+  });
+
+  it('grouped by entity (by name) or by event (in time order); unlinked annotations come last', () => {
+    const headings = (markdown: string) => [...markdown.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
+    const byEntity = renderBriefMarkdown({ ...twoSectionBrief(), options: { groupBy: 'entity' } });
+    expect(headings(byEntity)).toEqual(['Mike Pompeo', 'North Korea', "Pompeo's July 2018 visit to Pyongyang (2018-07)", 'Singapore summit (2018-06-12)', 'Not linked to an entity']);
+    // The same quote under two entities keeps the same footnote; every footnote resolves.
+    checkFootnotes(byEntity);
+    const byEvent = renderBriefMarkdown({ ...twoSectionBrief(), options: { groupBy: 'event' } });
+    expect(headings(byEvent)).toEqual(['Singapore summit (2018-06-12)', "Pompeo's July 2018 visit to Pyongyang (2018-07)", 'Not linked to an event']);
+    expect(renderedQuotes(byEvent).tokens).toEqual([SECOND_QUOTE, SEED_QUOTE, 'An unlinked remark.']);
+  });
+
+  it('a quote that no longer matches its article is marked, and counted under the title', () => {
+    const brief = seedBrief();
+    brief.items[0].verified = false;
+    const markdown = renderBriefMarkdown(brief);
+    expect(markdown).toContain('**1 quote no longer matches the current text of its article: marked below.**');
+    expect(markdown).toContain('**Check this quote:** it no longer matches the current text of the article.');
+    expect(renderBriefMarkdown(seedBrief())).not.toContain('Check this quote');
+  });
+});

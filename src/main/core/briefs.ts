@@ -8,7 +8,11 @@ import { DossierError } from '../../shared/errors';
 import { writeFileDurable } from './durable-file';
 import type { Library } from './library';
 
-export async function composeBrief(library: Library, scope: BriefScope): Promise<{ markdown: string; annotationCount: number; title: string }> {
+export async function composeBrief(
+  library: Library,
+  given: BriefScope,
+): Promise<{ markdown: string; annotationCount: number; title: string; unverified: number }> {
+  const scope = { ...given, entityIds: given.entityIds ?? [], articleIds: given.articleIds ?? [] };
   if (scope.entityIds.length === 0 && scope.articleIds.length === 0) {
     throw new DossierError('invalid_input', 'Choose at least one entity or article for the brief to cover.');
   }
@@ -27,11 +31,19 @@ export async function composeBrief(library: Library, scope: BriefScope): Promise
       items.push({ annotation, article, entities: annotation.entityIds.map((id) => library.getEntity(id)) });
     }
   }
+  // Every quote is checked against the article's stored text: after a new version, one may no longer match.
+  const texts = new Map<string, string>();
+  for (const item of items) {
+    if (!texts.has(item.article.id)) texts.set(item.article.id, await library.loadText(item.article.id).catch(() => ''));
+    const { start, end } = item.annotation.target.position;
+    item.verified = texts.get(item.article.id)!.slice(start, end) === item.annotation.target.quote.exact;
+  }
   const title =
     scope.title?.trim() ||
     `Brief: ${[...scopeEntities.map((e) => e.name), ...articles.map((a) => a.title)].slice(0, 3).join('; ')}`;
-  const markdown = renderBriefMarkdown({ title, createdAt: new Date().toISOString(), scopeEntities, items });
-  return { markdown, annotationCount: items.length, title };
+  const options = { frontMatter: scope.frontMatter ?? false, wikilinks: scope.wikilinks ?? false, groupBy: scope.groupBy ?? 'article' };
+  const markdown = renderBriefMarkdown({ title, createdAt: new Date().toISOString(), scopeEntities, items, options });
+  return { markdown, annotationCount: items.length, title, unverified: items.filter((i) => i.verified === false).length };
 }
 
 const MAX_NAME_BYTES = 200;

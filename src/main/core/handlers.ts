@@ -63,13 +63,13 @@ export function createHandlers(library: Library, search: SearchIndex, exportDir:
     },
     'search.query': async ({ query, filters, limit }) => search.search(query, filters, limit),
     'briefs.render': async (scope) => {
-      const { markdown, annotationCount } = await composeBrief(library, scope);
-      return { markdown, annotationCount };
+      const { markdown, annotationCount, unverified } = await composeBrief(library, scope);
+      return { markdown, annotationCount, unverified };
     },
     'briefs.export': async ({ fileName, ...scope }) => {
-      const { markdown, annotationCount, title } = await composeBrief(library, scope);
+      const { markdown, annotationCount, title, unverified } = await composeBrief(library, scope);
       const path = await writeNewFile(exportDir, briefFileName(fileName || title), markdown);
-      return { path, markdown, annotationCount };
+      return { path, markdown, annotationCount, unverified };
     },
   };
 }

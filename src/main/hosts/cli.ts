@@ -2,7 +2,7 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ANNOTATION_EXPORT_FORMATS, IMPORT_EXTENSIONS, SUPPORTED_FORMATS, unwrap, type Input, type MethodName, type Output } from '../../shared/api';
+import { ANNOTATION_EXPORT_FORMATS, BRIEF_GROUPINGS, IMPORT_EXTENSIONS, SUPPORTED_FORMATS, unwrap, type Input, type MethodName, type Output } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import { ENTITY_TYPES, EntityTypeSchema, type EntityType } from '../../shared/model';
 import { defaultLibraryDir, openCore, type Core } from '../core';
@@ -27,6 +27,7 @@ Commands:
   search QUERY [--entity NAME] [--tag T] [--site S] [--from DATE] [--to DATE] [--has-annotations]
                                  full-text search ("quoted phrases" match in order)
   brief [--entity NAME]... [--article ID]... [--title TEXT] [--out FILE]
+        [--front-matter] [--wikilinks] [--group-by article|entity|event]
                                  a Markdown brief of the matching annotations
   backup FILE [--force]          the whole library as one archive
   restore FILE                   a backup, into the (new or empty) folder --library names
@@ -62,6 +63,9 @@ const OPTIONS = {
   'has-annotations': { type: 'boolean' },
   'keep-going': { type: 'boolean' },
   format: { type: 'string' },
+  'front-matter': { type: 'boolean' },
+  wikilinks: { type: 'boolean' },
+  'group-by': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -207,7 +211,17 @@ async function runSearch(core: Core, words: string[], values: Values): Promise<v
 
 async function runBrief(core: Core, values: Values): Promise<void> {
   const entityIds = (values.entity ?? []).map((name) => entityIdByName(core, name));
-  const { markdown } = await call(core, 'briefs.render', { entityIds, articleIds: values.article ?? [], title: values.title });
+  const groupBy = values['group-by'] ?? 'article';
+  if (!(BRIEF_GROUPINGS as readonly string[]).includes(groupBy)) throw new UsageError(`--group-by takes ${BRIEF_GROUPINGS.join(', ')}`);
+  const { markdown, unverified } = await call(core, 'briefs.render', {
+    entityIds,
+    articleIds: values.article ?? [],
+    title: values.title,
+    frontMatter: values['front-matter'] ?? false,
+    wikilinks: values.wikilinks ?? false,
+    groupBy: groupBy as (typeof BRIEF_GROUPINGS)[number],
+  });
+  if (unverified > 0) process.stderr.write(`dossier: warning: ${unverified} quote(s) no longer match their article's text; they are marked in the brief\n`);
   await writeOutput(values, markdown, 'brief');
 }
 

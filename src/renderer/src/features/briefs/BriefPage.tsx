@@ -1,9 +1,16 @@
 // Composing a brief: choose the entities and articles it covers, preview its Markdown, export it.
 import { useEffect, useState } from 'react';
+import type { BRIEF_GROUPINGS } from '../../../../shared/api';
 import { ENTITY_TYPE_LABELS } from '../../components/format';
 import { useLibrary } from '../../hooks/use-library';
 import { useStatus } from '../../hooks/use-status';
 import { call } from '../../lib/dossier';
+
+interface BriefOptions {
+  frontMatter: boolean;
+  wikilinks: boolean;
+  groupBy: (typeof BRIEF_GROUPINGS)[number];
+}
 
 function toggle(list: string[], id: string): string[] {
   return list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
@@ -15,7 +22,8 @@ export function BriefPage({ initialEntityIds, initialArticleIds }: { initialEnti
   const [entityIds, setEntityIds] = useState(initialEntityIds);
   const [articleIds, setArticleIds] = useState(initialArticleIds);
   const [title, setTitle] = useState('');
-  const [preview, setPreview] = useState<{ markdown: string; annotationCount: number } | null>(null);
+  const [options, setOptions] = useState<BriefOptions>({ frontMatter: false, wikilinks: false, groupBy: 'article' });
+  const [preview, setPreview] = useState<{ markdown: string; annotationCount: number; unverified: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [savedPath, setSavedPath] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -28,7 +36,7 @@ export function BriefPage({ initialEntityIds, initialArticleIds }: { initialEnti
     }
     let cancelled = false;
     const timer = setTimeout(() => {
-      call('briefs.render', { entityIds, articleIds, title: title || undefined })
+      call('briefs.render', { entityIds, articleIds, title: title || undefined, ...options })
         .then((p) => !cancelled && (setPreview(p), setError(null)))
         .catch((err: Error) => !cancelled && setError(err.message));
     }, 150);
@@ -36,12 +44,12 @@ export function BriefPage({ initialEntityIds, initialArticleIds }: { initialEnti
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [entityIds, articleIds, title, empty, version]);
+  }, [entityIds, articleIds, title, options, empty, version]);
 
   const exportBrief = async () => {
     setExporting(true);
     try {
-      const result = await call('briefs.export', { entityIds, articleIds, title: title || undefined });
+      const result = await call('briefs.export', { entityIds, articleIds, title: title || undefined, ...options });
       setSavedPath(result.path);
       say(`Brief exported to ${result.path}`);
     } catch (err) {
@@ -60,6 +68,25 @@ export function BriefPage({ initialEntityIds, initialArticleIds }: { initialEnti
             <span>Title</span>
             <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Brief: …" />
           </label>
+          <fieldset>
+            <legend>Form</legend>
+            <label className="field">
+              <span>Sections</span>
+              <select value={options.groupBy} onChange={(e) => setOptions((o) => ({ ...o, groupBy: e.target.value as BriefOptions['groupBy'] }))}>
+                <option value="article">By article</option>
+                <option value="entity">By entity</option>
+                <option value="event">By event, in time order</option>
+              </select>
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={options.frontMatter} onChange={(e) => setOptions((o) => ({ ...o, frontMatter: e.target.checked }))} />
+              YAML front matter
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={options.wikilinks} onChange={(e) => setOptions((o) => ({ ...o, wikilinks: e.target.checked }))} />
+              Entities as [[links]] (Obsidian)
+            </label>
+          </fieldset>
           <fieldset>
             <legend>Entities</legend>
             {entities.length === 0 && <p className="muted">No entities yet.</p>}
@@ -102,6 +129,12 @@ export function BriefPage({ initialEntityIds, initialArticleIds }: { initialEnti
           {error && (
             <p className="form-error" role="alert">
               {error}
+            </p>
+          )}
+          {preview && preview.unverified > 0 && (
+            <p className="form-error" role="alert">
+              {preview.unverified} quote{preview.unverified === 1 ? ' no longer matches' : 's no longer match'} the current text of
+              {preview.unverified === 1 ? ' its article' : ' their articles'}: {preview.unverified === 1 ? 'it is' : 'they are'} marked in the brief.
             </p>
           )}
           {empty ? (

@@ -1,0 +1,44 @@
+// The brief's form: YAML front matter, Obsidian links and sections by entity or event, previewed as they
+// are chosen and written into the exported file.
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { expect, seedFile, test } from './fixtures';
+import { annotate, importThroughPicker } from './reader-helpers';
+
+const QUOTE = 'North Korea accused Pompeo of expressing “gangster-like” demands in a statement after the visit.';
+
+test('front matter, [[links]] and sections by event, in the preview and the exported file', async ({ page, host }) => {
+  await page.goto(host.url);
+  await importThroughPicker(page, seedFile);
+  await annotate(page, QUOTE, 'Their words.');
+  // Link the annotation to an event, from the keyboard (J, then L).
+  await page.locator('.article-body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('j');
+  await page.keyboard.press('l');
+  await page.keyboard.type('Pompeo’s July 2018 visit');
+  await page.getByRole('option', { name: /Create event/ }).click();
+  await page.getByLabel('Date of “Pompeo’s July 2018 visit”').fill('2018-07');
+  await page.getByRole('button', { name: 'Create event' }).click();
+  const editor = page.getByRole('form', { name: 'Annotation' });
+  await expect(editor.getByRole('list', { name: 'Linked entities' })).toContainText('Pompeo’s July 2018 visit');
+  await editor.getByRole('button', { name: 'Done' }).click();
+
+  await page.getByRole('link', { name: 'Brief…' }).click();
+  const preview = page.getByTestId('brief-preview');
+  await expect(preview).toContainText(QUOTE);
+  await page.getByLabel('YAML front matter').check();
+  await page.getByLabel('Entities as [[links]] (Obsidian)').check();
+  await page.getByLabel('Sections').selectOption('event');
+  await expect(preview).toContainText('## Pompeo’s July 2018 visit (2018-07)');
+  await expect(preview).toContainText('Linked: [[Pompeo’s July 2018 visit]] (event, 2018-07)');
+  const markdown = (await preview.textContent()) ?? '';
+  expect(markdown.startsWith('---\n')).toBe(true);
+
+  await page.getByRole('button', { name: 'Export Markdown' }).click();
+  const saved = page.locator('.saved code');
+  await expect(saved).toContainText(host.exportDir);
+  const file = await readFile((await saved.textContent())!, 'utf8');
+  const [, yaml = ''] = /^---\n([\s\S]*?)\n---\n/.exec(file) ?? [];
+  expect(parse(yaml).entities).toEqual(['Pompeo’s July 2018 visit']);
+  expect(file).toContain(`> ${QUOTE}`);
+});
