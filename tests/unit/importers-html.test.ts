@@ -200,3 +200,15 @@ describe('sanitizer', () => {
     expect(sanitizeHtml('<img src=x onerror=alert(1)><b>ok</b>')).toBe('<b>ok</b>');
   });
 });
+
+describe('nesting depth, read before parsing', () => {
+  test('every real page of the corpus is far below the limit; unclosed paragraphs and list items do not count', async () => {
+    const { tagDepth } = await import('../../src/main/core/importers/html');
+    const dirs = readdirSync(new URL('../../../shared/corpus/readability/', import.meta.url));
+    const depths = dirs.map((name) => tagDepth(readFileSync(new URL(`../../../shared/corpus/readability/${name}/source.html`, import.meta.url), 'utf8')));
+    expect(Math.max(...depths)).toBeLessThan(100);
+    expect(tagDepth(`<div>${'<p>one paragraph never closed '.repeat(5000)}</div>`)).toBe(1);
+    expect(tagDepth('<div><!-- <div><div> --><script>"<div><div>"</script><img src=x><br/></div>')).toBe(1);
+    expect(tagDepth(`${'<div>'.repeat(100_000)}x`)).toBe(100_000);
+  });
+});

@@ -25,6 +25,30 @@ import { sanitizeHtml } from './sanitize';
  * pages built to be deep (tens of thousands of levels), so such pages are refused up front. */
 const MAX_DEPTH = 400;
 
+/** Elements that hold no content, and those whose end tag may be left out (a new one closes the last):
+ * neither makes the page deeper, however many there are. */
+const NOT_NESTING = new Set(
+  'area base br col embed hr img input link meta source track wbr p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption rp rt'.split(' '),
+);
+
+/**
+ * How deep the tags of `html` nest, read from the text before any parsing: a page nested far deeper than
+ * any article (a denial-of-service payload) is refused before the parser spends seconds on it. Comments,
+ * scripts and styles are skipped; the count errs on the high side only for unclosed containers, which the
+ * parser would nest as deep.
+ */
+export function tagDepth(html: string): number {
+  const text = html.replace(/<!--[\s\S]*?-->|<(script|style|textarea|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
+  let depth = 0;
+  let max = 0;
+  for (const [, closing, name, selfClosing] of text.matchAll(/<(\/?)([a-zA-Z][\w:-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g)) {
+    if (NOT_NESTING.has(name.toLowerCase())) continue;
+    if (closing) depth = Math.max(0, depth - 1);
+    else if (!selfClosing) max = Math.max(max, ++depth);
+  }
+  return max;
+}
+
 function depthOf(root: Element): number {
   let max = 0;
   const stack: { node: Element; depth: number }[] = [{ node: root, depth: 1 }];
@@ -87,13 +111,11 @@ function dropLeadingTitle(doc: DocNode, title: string): DocNode {
 }
 
 export function importHtml(text: string, source: SourceContext): ExtractedArticle {
+  const tooDeep = () =>
+    new DossierError('invalid_input', `Cannot import "${source.fileName}": its HTML is nested more than ${MAX_DEPTH} levels deep.`);
+  if (tagDepth(text) > MAX_DEPTH) throw tooDeep();
   const document = parseDocument(text);
-  if (depthOf(document.documentElement) > MAX_DEPTH) {
-    throw new DossierError(
-      'invalid_input',
-      `Cannot import "${source.fileName}": its HTML is nested more than ${MAX_DEPTH} levels deep.`,
-    );
-  }
+  if (depthOf(document.documentElement) > MAX_DEPTH) throw tooDeep();
   // A page's <base> would make its relative links point wherever it says; we resolve them ourselves.
   for (const base of Array.from(document.querySelectorAll('base'))) base.remove();
 
