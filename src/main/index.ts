@@ -30,7 +30,7 @@ async function start(): Promise<void> {
   const trusted = (url: string) => url.startsWith(`${APP_ORIGIN}/`) || (!!devServerUrl && url.startsWith(devServerUrl));
   bindIpc(core.handlers, trusted);
   core.search.warm();
-  mainWindow = createMainWindow(outDir, devServerUrl);
+  mainWindow = await createMainWindow(outDir, devServerUrl, join(app.getPath('userData'), 'window-state.json'));
 }
 
 app.setName(APP_NAME);

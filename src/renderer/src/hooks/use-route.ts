@@ -1,5 +1,6 @@
 // Hash routes: #/, #/articles/<id>, #/entities/<id>, #/brief (deep links that survive a reload).
 import { useEffect, useState } from 'react';
+import { rememberRoute } from '../lib/session';
 
 export type Route =
   | { name: 'home' }
@@ -41,7 +42,11 @@ export const hrefs = {
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
+    const onChange = () => {
+      setRoute(parseRoute(window.location.hash));
+      rememberRoute(window.location.hash);
+    };
+    rememberRoute(window.location.hash);
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);

@@ -1,6 +1,6 @@
 // The reader: the article rendered read-only with TipTap, its annotations drawn over it, and the panel
 // where passages are annotated and linked.
-import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useCommands, type Command } from '../../hooks/use-commands';
 import { EditorContent, useEditor } from '@tiptap/react';
 import type { Editor } from '@tiptap/core';
@@ -13,6 +13,7 @@ import { useLibrary } from '../../hooks/use-library';
 import { hrefs } from '../../hooks/use-route';
 import { useStatus } from '../../hooks/use-status';
 import { call } from '../../lib/dossier';
+import { rememberScroll, savedScroll } from '../../lib/session';
 import { AnnotationEditor } from '../annotations/AnnotationEditor';
 import { AnnotationList } from '../annotations/AnnotationList';
 import { NeedsAttention } from '../annotations/NeedsAttention';
@@ -149,6 +150,30 @@ export function ReaderView({
     editor.view.dom.querySelector('[data-annotation-id="search"]')?.scrollIntoView({ block: 'center' });
   }, [at, editor, canonical]);
 
+  // The reading position: kept as the user scrolls, given back when the article opens again without a
+  // passage of its own to show.
+  const readerRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const reader = readerRef.current;
+    if (!reader || !editor || at || annotationId) return;
+    const top = savedScroll(id);
+    if (top !== null) reader.scrollTop = top;
+  }, [editor, id, at, annotationId]);
+  useEffect(() => {
+    const reader = readerRef.current;
+    if (!reader) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onScroll = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => rememberScroll(id, reader.scrollTop), 200);
+    };
+    reader.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      clearTimeout(timer);
+      reader.removeEventListener('scroll', onScroll);
+    };
+  }, [id, data]);
+
   const showAnnotation = useCallback(
     (annotation: string) => {
       const el = editor?.view.dom.querySelector(`[data-annotation-id="${CSS.escape(annotation)}"]`);
@@ -269,7 +294,7 @@ export function ReaderView({
 
   return (
     <div className="reader-layout">
-      <main className="reader" aria-label="Reader">
+      <main className="reader" aria-label="Reader" ref={readerRef}>
         <header className="article-header">
           {editingDetails ? (
             <MetadataEditor
