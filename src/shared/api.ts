@@ -58,6 +58,8 @@ export const ImportOutcomeSchema = z.discriminatedUnion('ok', [
     duplicate: z.boolean(),
     /** For a new version of an article already in the library: how its annotations came across. */
     carried: CarriedCountsSchema.nullable(),
+    /** What the user must know about the text, e.g. characters that could not be decoded. */
+    warnings: z.array(z.string()).default([]),
   }),
   z.object({ ok: z.literal(false), fileName: z.string(), error: z.object({ code: z.string(), message: z.string() }) }),
 ]);

@@ -65,3 +65,11 @@ test('the welcome page offers the sample article shipped with the app, and impor
   await expect(page.getByRole('heading', { level: 1, name: 'Dossier' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Import a sample article' })).toHaveCount(0);
 });
+
+test('characters that could not be read are reported when the article is imported', async ({ page, host }) => {
+  await page.goto(host.url);
+  const broken = Buffer.concat([Buffer.from('Harbour talks\n\nThe envoys met at the café '), Buffer.from([0xc3, 0x28]), Buffer.from(' and talked of naïve hopes.')]);
+  await importThroughPicker(page, { name: 'broken-bytes.txt', mimeType: 'text/plain', buffer: broken });
+  await expect(page.getByRole('heading', { level: 1, name: 'Harbour talks' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'broken-bytes.txt' })).toContainText('could not be read');
+});

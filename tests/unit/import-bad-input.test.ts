@@ -71,3 +71,17 @@ describe('bad input leaves the library as it was', () => {
     expect(core.library.listArticles().map((a) => a.title).sort()).toEqual(['Good', 'Kept']);
   });
 });
+
+describe('what the user must be told', () => {
+  test('characters that could not be decoded are reported with the import, and the text is kept', async () => {
+    // UTF-8 (the é, the ï) with one broken sequence in it.
+    const broken = Buffer.concat([bytes('Harbour talks\n\nThe envoys met at the café '), Buffer.from([0xc3, 0x28]), bytes(' on Tuesday and talked of naïve hopes for an hour.')]);
+    const [outcome] = await core.handlers['articles.import']({ files: [{ name: 'broken-bytes.txt', data: broken.toString('base64') }] });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.warnings).toHaveLength(1);
+    expect(outcome.warnings[0]).toMatch(/broken-bytes\.txt.*could not be read/);
+    const { text } = await core.handlers['articles.get']({ id: outcome.article.id });
+    expect(text).toContain('talked of naïve hopes for an hour.');
+  });
+});

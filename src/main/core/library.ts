@@ -56,6 +56,8 @@ export interface ImportResult {
   duplicate: boolean;
   /** For a new version of a known article: how its annotations came across. */
   carried: CarriedCounts | null;
+  /** What the user must be told about the text (characters that could not be decoded). */
+  warnings: string[];
 }
 
 export interface NewAnnotation {
@@ -307,13 +309,13 @@ export class Library {
       if (!item.ok) continue;
       const known = item.duplicateOf ?? bySha.get(item.sha256);
       if (known || !item.extracted) {
-        results.push({ fileName: item.fileName, article: known!, duplicate: true, carried: null });
+        results.push({ fileName: item.fileName, article: known!, duplicate: true, carried: null, warnings: [] });
         continue;
       }
       const previous = this.findPreviousVersion(item.fileName, item.extracted);
       const article = await this.writeArticle(item.fileName, item.sha256, item.bytes, item.extracted, previous?.id ?? null);
       bySha.set(item.sha256, article);
-      const result: ImportResult = { fileName: item.fileName, article, duplicate: false, carried: null };
+      const result: ImportResult = { fileName: item.fileName, article, duplicate: false, carried: null, warnings: item.extracted.warnings ?? [] };
       results.push(result);
       fresh.push({ article, previous, result });
     }

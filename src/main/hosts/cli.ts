@@ -153,6 +153,7 @@ async function runImport(core: Core, args: string[], values: Values): Promise<vo
     results.map((r) => ({ ...r.article, fileName: r.fileName, duplicate: r.duplicate, carried: r.carried })),
     results.map(describe).join('\n'),
   );
+  for (const r of results) for (const warning of r.warnings) process.stderr.write(`dossier: warning: ${warning}\n`);
   if (failures.length > 0) {
     for (const { error } of failures) process.stderr.write(`not imported: ${error.message}\n`);
     throw new DossierError('invalid_input', `${failures.length} of ${listed.length} could not be imported (listed above); the rest were.`);

@@ -43,6 +43,7 @@ export function useImport() {
         const imported = outcomes.filter((o) => o.ok && !o.duplicate);
         const duplicates = outcomes.filter((o) => o.ok && o.duplicate);
         for (const o of outcomes) if (!o.ok) say(o.error.message, 'error');
+        for (const o of outcomes) if (o.ok) for (const warning of o.warnings) say(warning, 'error');
         if (duplicates.length) {
           say(`${duplicates.map((d) => (d.ok ? `“${d.article.title}”` : '')).join(', ')} ${duplicates.length > 1 ? 'are' : 'is'} already in the library.`);
         }
