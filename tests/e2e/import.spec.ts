@@ -1,5 +1,6 @@
 // Importing by drag and drop, and what the user sees when a file cannot be imported.
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, seedFile, test } from './fixtures';
 import { importThroughPicker } from './reader-helpers';
@@ -72,4 +73,26 @@ test('characters that could not be read are reported when the article is importe
   await importThroughPicker(page, { name: 'broken-bytes.txt', mimeType: 'text/plain', buffer: broken });
   await expect(page.getByRole('heading', { level: 1, name: 'Harbour talks' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'broken-bytes.txt' })).toContainText('could not be read');
+});
+
+test('a whole folder is imported from the palette: every article file under it, hidden folders left out', async ({ page, host }) => {
+  const folder = join(host.exportDir, '..', 'clips');
+  await mkdir(join(folder, 'asia'), { recursive: true });
+  await mkdir(join(folder, '.git'), { recursive: true });
+  await copyFile(seedFile, join(folder, 'asia', 'pompeo.txt'));
+  await writeFile(join(folder, 'note.md'), '# A note on the talks\n\nWritten after the visit.\n');
+  await writeFile(join(folder, 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  await writeFile(join(folder, '.git', 'HEAD.txt'), 'Not an article.\n\nA hidden folder.');
+
+  await page.goto(host.url);
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('Import a folder');
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(folder);
+  await expect(page.getByRole('status')).toContainText('Imported 2 articles.');
+  const titles = page.getByRole('navigation', { name: 'Library' }).getByRole('link');
+  await expect(titles).toHaveCount(2);
+  await expect(titles.filter({ hasText: 'A note on the talks' })).toHaveCount(1);
+  await expect(titles.filter({ hasText: TITLE })).toHaveCount(1);
 });

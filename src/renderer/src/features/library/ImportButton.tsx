@@ -1,19 +1,32 @@
-// The Import button: a file picker for article files, and a form for a web address.
+// The Import button: a file picker for article files, a folder picker, and a form for a web address.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { IMPORT_EXTENSIONS } from '../../../../shared/api';
+import { IMPORT_EXTENSIONS, SUPPORTED_FORMATS } from '../../../../shared/api';
 import { useCommands } from '../../hooks/use-commands';
+import { useStatus } from '../../hooks/use-status';
 import { useImport } from './use-import';
 
 const IMPORT_ACCEPT = IMPORT_EXTENSIONS.map((extension) => `.${extension}`).join(',');
 
+/** The article files of a picked folder, at any depth; hidden folders and files (.git, .DS_Store) left out. */
+function articleFiles(files: File[]): File[] {
+  return files.filter((file) => {
+    const path = (file.webkitRelativePath || file.name).split('/');
+    const extension = file.name.includes('.') ? file.name.split('.').pop()!.toLowerCase() : '';
+    return IMPORT_EXTENSIONS.includes(extension) && !path.some((part) => part.startsWith('.'));
+  });
+}
+
 export function ImportButton() {
   const input = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   const { importSources, busy } = useImport();
+  const { say } = useStatus();
   const dialog = useRef<HTMLDialogElement>(null);
   const [address, setAddress] = useState('');
   const commands = useMemo(
     () => [
       { id: 'import', title: 'Import files…', shortcut: 'Ctrl+O', run: () => input.current?.click() },
+      { id: 'import-folder', title: 'Import a folder…', run: () => folderInput.current?.click() },
       { id: 'import-url', title: 'Import a web address…', run: () => dialog.current?.showModal() },
     ],
     [],
@@ -45,6 +58,21 @@ export function ImportButton() {
           const files = Array.from(event.target.files ?? []);
           event.target.value = '';
           void importSources(files);
+        }}
+      />
+      <input
+        ref={folderInput}
+        type="file"
+        hidden
+        data-testid="import-folder-input"
+        // Chromium's folder picker: every file under the chosen folder.
+        {...{ webkitdirectory: '' }}
+        onChange={(event) => {
+          const all = Array.from(event.target.files ?? []);
+          event.target.value = '';
+          const files = articleFiles(all);
+          if (files.length === 0) say(`No article files in that folder (${all.length} other files). ${SUPPORTED_FORMATS}`, 'error');
+          else void importSources(files);
         }}
       />
       <dialog ref={dialog} className="dialog" aria-labelledby="import-url-title">
