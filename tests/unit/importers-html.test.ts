@@ -208,7 +208,17 @@ describe('nesting depth, read before parsing', () => {
     const depths = dirs.map((name) => tagDepth(readFileSync(new URL(`../../../shared/corpus/readability/${name}/source.html`, import.meta.url), 'utf8')));
     expect(Math.max(...depths)).toBeLessThan(100);
     expect(tagDepth(`<div>${'<p>one paragraph never closed '.repeat(5000)}</div>`)).toBe(1);
-    expect(tagDepth('<div><!-- <div><div> --><script>"<div><div>"</script><img src=x><br/></div>')).toBe(1);
+    // Tags in comments and scripts are text; the script is one element inside the div.
+    expect(tagDepth('<div><!-- <div><div> --><script>"<div><div>"</script><img src=x><br/></div>')).toBe(2);
     expect(tagDepth(`${'<div>'.repeat(100_000)}x`)).toBe(100_000);
+  });
+
+  test('hostile text cannot make the count slow: unclosed comments, quotes, scripts and tags (a quadratic scan would not finish)', async () => {
+    const { tagDepth } = await import('../../src/main/core/importers/html');
+    const size = 4_000_000;
+    for (const unit of ['<!--', '<a "', "<a '", '<script>', '<a', '<<<>', '</div', '<div title="<div>">']) {
+      const text = unit.repeat(Math.ceil(size / unit.length));
+      expect(tagDepth(text), unit).toBeGreaterThanOrEqual(0);
+    }
   });
 });

@@ -31,22 +31,51 @@ const NOT_NESTING = new Set(
   'area base br col embed hr img input link meta source track wbr p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption rp rt'.split(' '),
 );
 
+/** Elements whose content is text, not tags, up to their end tag. */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+
 /**
  * How deep the tags of `html` nest, read from the text before any parsing: a page nested far deeper than
- * any article (a denial-of-service payload) is refused before the parser spends seconds on it. Comments,
- * scripts and styles are skipped; the count errs on the high side only for unclosed containers, which the
- * parser would nest as deep.
+ * any article (a denial-of-service payload) is refused before the parser spends seconds on it. Comments
+ * and raw-text elements (scripts, styles) are skipped, and so are void elements and those whose end tag
+ * may be left out; unclosed containers count, as the parser would nest them as deep. One pass, linear in
+ * the length of the page whatever it holds (no pattern here can scan past the next "<" or ">").
  */
 export function tagDepth(html: string): number {
-  const text = html.replace(/<!--[\s\S]*?-->|<(script|style|textarea|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
+  const tag = /<(\/?)([a-zA-Z][\w:-]*)[^<>]*?(\/?)>/y;
   let depth = 0;
   let max = 0;
-  for (const [, closing, name, selfClosing] of text.matchAll(/<(\/?)([a-zA-Z][\w:-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g)) {
-    if (NOT_NESTING.has(name.toLowerCase())) continue;
-    if (closing) depth = Math.max(0, depth - 1);
-    else if (!selfClosing) max = Math.max(max, ++depth);
+  let i = 0;
+  for (;;) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) return max;
+    if (html.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      if (end < 0) return max;
+      i = end + 3;
+      continue;
+    }
+    tag.lastIndex = lt;
+    const match = tag.exec(html);
+    if (!match) {
+      i = lt + 1;
+      continue;
+    }
+    i = tag.lastIndex;
+    const [, closing, rawName, selfClosing] = match;
+    const name = rawName.toLowerCase();
+    if (closing) {
+      if (!NOT_NESTING.has(name)) depth = Math.max(0, depth - 1);
+    } else if (RAW_TEXT.has(name)) {
+      const end = new RegExp(`</${name}[\\s/>]`, 'ig');
+      end.lastIndex = i;
+      if (!end.exec(html)) return max;
+      i = end.lastIndex;
+      max = Math.max(max, depth + 1);
+    } else if (!selfClosing && !NOT_NESTING.has(name)) {
+      max = Math.max(max, ++depth);
+    }
   }
-  return max;
 }
 
 function depthOf(root: Element): number {
