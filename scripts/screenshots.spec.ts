@@ -9,6 +9,7 @@ const QUOTE = 'North Korea accused Pompeo of expressing “gangster-like” dema
 
 test('screenshots of the main views', async ({ page, host }) => {
   await page.goto(host.url);
+  await page.getByRole('button', { name: 'Import a sample article' }).waitFor();
   await page.screenshot({ path: out('welcome') });
 
   await importThroughPicker(page, seedFile);
