@@ -18,8 +18,9 @@ test('highlights take the colour the user picks, and J/K move between annotation
     await editor.getByRole('textbox', { name: 'Note' }).press('Control+Enter');
     await editor.waitFor({ state: 'detached' });
   }
-  await expect(page.locator('.article-body .highlight-yellow')).toHaveText(FIRST);
-  await expect(page.locator('.article-body .highlight-green')).toHaveText(SECOND);
+  // Lists, not single texts: each colour's highlights are exactly these (and the check waits for redraws).
+  await expect(page.locator('.article-body .highlight-yellow')).toHaveText([FIRST]);
+  await expect(page.locator('.article-body .highlight-green')).toHaveText([SECOND]);
 
   const items = page.getByRole('list', { name: 'Annotations' }).getByRole('listitem');
   await page.locator('.article-body').click({ position: { x: 5, y: 5 } });
@@ -47,7 +48,7 @@ test('highlights take the colour the user picks, and J/K move between annotation
   const edit = page.getByRole('form', { name: 'Annotation' });
   await edit.getByRole('radio', { name: 'blue' }).check();
   await edit.getByRole('button', { name: 'Done' }).click();
-  await expect(page.locator('.article-body .highlight-blue')).toHaveText(FIRST);
+  await expect(page.locator('.article-body .highlight-blue')).toHaveText([FIRST]);
 });
 
 test('every command is in the palette (Ctrl+K), and the keyboard reaches import and search', async ({ page, host }) => {

@@ -354,6 +354,7 @@ export function ReaderView({
               key={editing.id}
               annotation={editing}
               focusLinks={editing.id === linksFocusedId}
+              onSaved={(saved) => setAnnotations((list) => list.map((a) => (a.id === saved.id ? saved : a)))}
               onDone={() => {
                 setEditingId(null);
                 setNewId(null);
