@@ -34,6 +34,14 @@ export const IMPORT_FORMATS = {
 } as const;
 export type ImportFormat = keyof typeof IMPORT_FORMATS;
 export const IMPORT_EXTENSIONS: readonly string[] = Object.values(IMPORT_FORMATS).flat();
+/** Whether a file found in a folder (its path inside the folder, "/" or "\\" separated) is an article to
+ * import: an importable extension, and no hidden part (.git, .DS_Store). */
+export function isArticlePath(path: string): boolean {
+  const parts = path.split(/[\\/]/);
+  const name = parts.at(-1) ?? '';
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && IMPORT_EXTENSIONS.includes(name.slice(dot + 1).toLowerCase()) && !parts.some((part) => part.startsWith('.'));
+}
 export const SUPPORTED_FORMATS =
   'Dossier imports plain text (.txt), HTML (.html, .htm), Markdown (.md), Word (.docx), PDF (.pdf) and EPUB (.epub).';
 

@@ -1,6 +1,7 @@
 // Renders a brief (annotated quotes in sections, with citations) as CommonMark + GitHub footnotes, with
 // optional YAML front matter and Obsidian-style [[links]].
 import { stringify } from 'yaml';
+import type { BriefScope } from './api';
 import type { Annotation, Article, Entity } from './model';
 
 export interface BriefItem {
@@ -11,11 +12,8 @@ export interface BriefItem {
   verified?: boolean;
 }
 
-export interface BriefOptions {
-  frontMatter?: boolean;
-  wikilinks?: boolean;
-  groupBy?: 'article' | 'entity' | 'event';
-}
+/** The brief's form, as the API contract defines it. */
+export type BriefOptions = Pick<BriefScope, 'frontMatter' | 'wikilinks' | 'groupBy'>;
 
 export interface BriefDocument {
   title: string;

@@ -22,10 +22,7 @@ export async function composeBrief(
   const wantedEntities = new Set(scope.entityIds);
   const items: BriefItem[] = [];
   // Articles alone need only their own annotation files; entities need every one (until an entity index).
-  const candidates =
-    wantedEntities.size > 0
-      ? await library.allAnnotations()
-      : (await Promise.all(articles.map(async (article) => (await library.listAnnotations(article.id)).map((annotation) => ({ annotation, article }))))).flat();
+  const candidates = await library.allAnnotations(wantedEntities.size > 0 ? undefined : scope.articleIds);
   for (const { annotation, article } of candidates) {
     if (wantedArticles.has(article.id) || annotation.entityIds.some((id) => wantedEntities.has(id))) {
       items.push({ annotation, article, entities: annotation.entityIds.map((id) => library.getEntity(id)) });
@@ -41,7 +38,7 @@ export async function composeBrief(
   const title =
     scope.title?.trim() ||
     `Brief: ${[...scopeEntities.map((e) => e.name), ...articles.map((a) => a.title)].slice(0, 3).join('; ')}`;
-  const options = { frontMatter: scope.frontMatter ?? false, wikilinks: scope.wikilinks ?? false, groupBy: scope.groupBy ?? 'article' };
+  const options = { frontMatter: scope.frontMatter, wikilinks: scope.wikilinks, groupBy: scope.groupBy };
   const markdown = renderBriefMarkdown({ title, createdAt: new Date().toISOString(), scopeEntities, items, options });
   return { markdown, annotationCount: items.length, title, unverified: items.filter((i) => i.verified === false).length };
 }

@@ -34,9 +34,7 @@ export function createHandlers(library: Library, search: SearchIndex, exportDir:
       return outcome;
     },
     'annotations.export': async ({ format, articleIds }) => {
-      const wanted = articleIds ? new Set(articleIds) : null;
-      if (wanted) for (const id of wanted) library.getArticle(id);
-      const items = (await library.allAnnotations()).filter(({ article }) => !wanted || wanted.has(article.id));
+      const items = await library.allAnnotations(articleIds);
       const entities = new Map(library.listEntities().map((e) => [e.id, e]));
       return format === 'csv'
         ? { text: toCsv(items, entities), count: items.length, mediaType: 'text/csv', extension: 'csv' }

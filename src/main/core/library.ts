@@ -524,9 +524,11 @@ export class Library {
   }
 
   /** Every annotation of the library with its article, in library order then text order. */
-  async allAnnotations(): Promise<{ annotation: Annotation; article: Article }[]> {
+  /** Every annotation with its article; with `articleIds`, those articles' only (and only their files are read). */
+  async allAnnotations(articleIds?: string[]): Promise<{ annotation: Annotation; article: Article }[]> {
     const out: { annotation: Annotation; article: Article }[] = [];
-    for (const article of this.library.data.articles) {
+    const articles = articleIds ? [...new Set(articleIds)].map((id) => this.getArticle(id)) : this.library.data.articles;
+    for (const article of articles) {
       if (!this.annotationCounts.get(article.id)) continue;
       for (const annotation of await this.listAnnotations(article.id)) out.push({ annotation, article });
     }

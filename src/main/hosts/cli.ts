@@ -1,8 +1,8 @@
 // The `dossier` command line: batch work on a library, and the loopback host (`dossier serve`).
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, extname, join, relative, sep } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ANNOTATION_EXPORT_FORMATS, BRIEF_GROUPINGS, IMPORT_EXTENSIONS, SUPPORTED_FORMATS, unwrap, type Input, type MethodName, type Output } from '../../shared/api';
+import { ANNOTATION_EXPORT_FORMATS, BRIEF_GROUPINGS, IMPORT_EXTENSIONS, isArticlePath, SUPPORTED_FORMATS, unwrap, type Input, type MethodName, type Output } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import { ENTITY_TYPES, EntityTypeSchema, type EntityType } from '../../shared/model';
 import { defaultLibraryDir, openCore, type Core } from '../core';
@@ -93,7 +93,6 @@ function parseLink(spec: string): { type: EntityType; name: string } {
 }
 
 const isWebAddress = (arg: string) => /^https?:\/\//i.test(arg);
-const importable = (name: string) => IMPORT_EXTENSIONS.includes(extname(name).slice(1).toLowerCase());
 
 /** The files an argument names: a file, the importable files anywhere under a folder (hidden ones left
  * out), or a web address. */
@@ -105,7 +104,7 @@ async function sources(arg: string): Promise<{ path: string; url: boolean }[]> {
   if (!info.isDirectory()) throw new DossierError('invalid_input', `${arg} is not a file`);
   const entries = await readdir(arg, { recursive: true, withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && importable(e.name) && !relative(arg, join(e.parentPath, e.name)).split(sep).some((part) => part.startsWith('.')))
+    .filter((e) => e.isFile() && isArticlePath(relative(arg, join(e.parentPath, e.name))))
     .map((e) => ({ path: join(e.parentPath, e.name), url: false }))
     .sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -1,16 +1,11 @@
 // Composing a brief: choose the entities and articles it covers, preview its Markdown, export it.
 import { useEffect, useState } from 'react';
-import type { BRIEF_GROUPINGS } from '../../../../shared/api';
+import type { BriefOptions } from '../../../../shared/brief-markdown';
 import { ENTITY_TYPE_LABELS } from '../../components/format';
 import { useLibrary } from '../../hooks/use-library';
 import { useStatus } from '../../hooks/use-status';
 import { call } from '../../lib/dossier';
 
-interface BriefOptions {
-  frontMatter: boolean;
-  wikilinks: boolean;
-  groupBy: (typeof BRIEF_GROUPINGS)[number];
-}
 
 function toggle(list: string[], id: string): string[] {
   return list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
@@ -22,7 +17,7 @@ export function BriefPage({ initialEntityIds, initialArticleIds }: { initialEnti
   const [entityIds, setEntityIds] = useState(initialEntityIds);
   const [articleIds, setArticleIds] = useState(initialArticleIds);
   const [title, setTitle] = useState('');
-  const [options, setOptions] = useState<BriefOptions>({ frontMatter: false, wikilinks: false, groupBy: 'article' });
+  const [options, setOptions] = useState<Required<BriefOptions>>({ frontMatter: false, wikilinks: false, groupBy: 'article' });
   const [preview, setPreview] = useState<{ markdown: string; annotationCount: number; unverified: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [savedPath, setSavedPath] = useState<string | null>(null);
@@ -72,7 +67,7 @@ export function BriefPage({ initialEntityIds, initialArticleIds }: { initialEnti
             <legend>Form</legend>
             <label className="field">
               <span>Sections</span>
-              <select value={options.groupBy} onChange={(e) => setOptions((o) => ({ ...o, groupBy: e.target.value as BriefOptions['groupBy'] }))}>
+              <select value={options.groupBy} onChange={(e) => setOptions((o) => ({ ...o, groupBy: e.target.value as Required<BriefOptions>['groupBy'] }))}>
                 <option value="article">By article</option>
                 <option value="entity">By entity</option>
                 <option value="event">By event, in time order</option>

@@ -1,20 +1,12 @@
 // The Import button: a file picker for article files, a folder picker, and a form for a web address.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { IMPORT_EXTENSIONS, SUPPORTED_FORMATS } from '../../../../shared/api';
+import { IMPORT_EXTENSIONS, isArticlePath, SUPPORTED_FORMATS } from '../../../../shared/api';
 import { useCommands } from '../../hooks/use-commands';
 import { useStatus } from '../../hooks/use-status';
 import { useImport } from './use-import';
 
 const IMPORT_ACCEPT = IMPORT_EXTENSIONS.map((extension) => `.${extension}`).join(',');
 
-/** The article files of a picked folder, at any depth; hidden folders and files (.git, .DS_Store) left out. */
-function articleFiles(files: File[]): File[] {
-  return files.filter((file) => {
-    const path = (file.webkitRelativePath || file.name).split('/');
-    const extension = file.name.includes('.') ? file.name.split('.').pop()!.toLowerCase() : '';
-    return IMPORT_EXTENSIONS.includes(extension) && !path.some((part) => part.startsWith('.'));
-  });
-}
 
 export function ImportButton() {
   const input = useRef<HTMLInputElement>(null);
@@ -70,7 +62,7 @@ export function ImportButton() {
         onChange={(event) => {
           const all = Array.from(event.target.files ?? []);
           event.target.value = '';
-          const files = articleFiles(all);
+          const files = all.filter((file) => isArticlePath(file.webkitRelativePath || file.name));
           if (files.length === 0) say(`No article files in that folder (${all.length} other files). ${SUPPORTED_FORMATS}`, 'error');
           else void importSources(files);
         }}
