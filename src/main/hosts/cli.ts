@@ -71,6 +71,37 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
+/**
+ * parseArgs, except that a word like "-9TRJKqOB0fRZlqi" (an id made before ids stopped starting with "-",
+ * or a search for "-word") is taken as a value, not as a bundle of one-letter options: the only one-letter
+ * option is -h, so a dash and more than one letter can only be a value.
+ */
+export function parseCommandLine(argv: readonly string[]) {
+  const names = Object.keys(OPTIONS);
+  const takesValue = new Set(names.filter((n) => OPTIONS[n as keyof typeof OPTIONS].type === 'string').map((n) => `--${n}`));
+  const isOption = (word: string) => word === '-h' || names.some((n) => word === `--${n}` || word.startsWith(`--${n}=`));
+  const held = new Map<string, string>();
+  const args: string[] = [];
+  let afterDoubleDash = false;
+  for (const word of argv) {
+    const previous = args[args.length - 1];
+    if (afterDoubleDash || word === '--' || !word.startsWith('-') || isOption(word)) {
+      afterDoubleDash ||= word === '--';
+      args.push(word);
+    } else if (previous !== undefined && takesValue.has(previous)) {
+      args[args.length - 1] = `${previous}=${word}`;
+    } else if (/^-[^-]./.test(word)) {
+      const stand = `\u0000${held.size}`;
+      held.set(stand, word);
+      args.push(stand);
+    } else {
+      args.push(word);
+    }
+  }
+  const parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  return { ...parsed, positionals: parsed.positionals.map((p) => held.get(p) ?? p) };
+}
+
 async function call<M extends MethodName>(core: Core, name: M, input: Input<M>): Promise<Output<M>> {
   return unwrap((await dispatch(core.handlers, name, input)) as never) as Output<M>;
 }
@@ -286,7 +317,7 @@ async function runServe(core: Core, values: Values, rendererDir: string): Promis
 export async function main(argv: string[], options: { rendererDir: string; importWorker?: string }): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseCommandLine(argv);
   } catch (error) {
     process.stderr.write(`dossier: ${(error as Error).message}\n${USAGE}\n`);
     return 2;
