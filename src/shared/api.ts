@@ -82,6 +82,45 @@ export const NewEntitySchema = z.object({
   date: PartialDateSchema.nullable().optional(),
 });
 
+/** Where a name or a date occurs in an article's canonical text. */
+export const TextSpanSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: z.string() });
+
+/** A person, organisation or place the core found named in an article, with the forms of its name. */
+export const NameSuggestionSchema = z.object({
+  /** Stable for the same article text: how accept, map and reject name the suggestion. */
+  key: z.string(),
+  type: z.enum(['person', 'organisation', 'place']),
+  /** The fullest form of the name in the article. */
+  name: z.string(),
+  /** The other forms it goes by there ("Pompeo" for "Mike Pompeo"). */
+  variants: z.array(z.string()),
+  mentions: z.array(TextSpanSchema),
+  /** For a short form that fits several full names ("Kim"): those names. It is never grouped with one. */
+  ambiguousWith: z.array(z.string()),
+  /** The library's entity of that type already known by the name or a variant, if any. */
+  entityId: IdSchema.nullable(),
+});
+export type NameSuggestion = z.infer<typeof NameSuggestionSchema>;
+
+/** A date the article mentions, resolved against its publication date where it is relative. */
+export const DateSuggestionSchema = z.object({
+  key: z.string(),
+  span: TextSpanSchema,
+  /** The day, month or year it names, at that precision; null until the article's date resolves it. */
+  date: PartialDateSchema.nullable(),
+  /** The sentence it is in, to name the event by. */
+  sentence: z.string(),
+});
+export type DateSuggestion = z.infer<typeof DateSuggestionSchema>;
+
+export const SuggestionsSchema = z.object({
+  names: z.array(NameSuggestionSchema),
+  dates: z.array(DateSuggestionSchema),
+  /** Whether relative dates could be resolved (the article has a publication date). */
+  datesResolved: z.boolean(),
+});
+export type Suggestions = z.infer<typeof SuggestionsSchema>;
+
 export const LinkedAnnotationSchema = z.object({
   annotation: AnnotationSchema,
   article: z.object({ id: IdSchema, title: z.string() }),
