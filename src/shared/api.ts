@@ -85,6 +85,11 @@ export const NewEntitySchema = z.object({
 /** Where a name or a date occurs in an article's canonical text. */
 export const TextSpanSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: z.string() });
 
+/** new: nobody has decided; known: the library has an entity by that name; linked: the user accepted it or
+ * mapped it to an entity; rejected: the user said it is none. */
+export const SuggestionStatusSchema = z.enum(['new', 'known', 'linked', 'rejected']);
+export type SuggestionStatus = z.infer<typeof SuggestionStatusSchema>;
+
 /** A person, organisation or place the core found named in an article, with the forms of its name. */
 export const NameSuggestionSchema = z.object({
   /** Stable for the same article text: how accept, map and reject name the suggestion. */
@@ -97,8 +102,10 @@ export const NameSuggestionSchema = z.object({
   mentions: z.array(TextSpanSchema),
   /** For a short form that fits several full names ("Kim"): those names. It is never grouped with one. */
   ambiguousWith: z.array(z.string()),
-  /** The library's entity of that type already known by the name or a variant, if any. */
+  /** The entity it stands for: the one the user accepted or mapped it to, or else the library's entity of
+   * that type known by the name or a variant. */
   entityId: IdSchema.nullable(),
+  status: SuggestionStatusSchema,
 });
 export type NameSuggestion = z.infer<typeof NameSuggestionSchema>;
 
@@ -110,6 +117,9 @@ export const DateSuggestionSchema = z.object({
   date: PartialDateSchema.nullable(),
   /** The sentence it is in, to name the event by. */
   sentence: z.string(),
+  /** The event the user made of it or mapped it to. */
+  entityId: IdSchema.nullable(),
+  status: SuggestionStatusSchema,
 });
 export type DateSuggestion = z.infer<typeof DateSuggestionSchema>;
 
@@ -242,6 +252,14 @@ export const api = {
     z.object({ id: IdSchema }),
     z.object({ entity: EntitySchema, annotations: z.array(LinkedAnnotationSchema) }),
   ),
+  'suggestions.list': method(z.object({ articleId: IdSchema }), SuggestionsSchema),
+  'suggestions.accept': method(
+    z.object({ articleId: IdSchema, key: z.string().min(1), name: z.string().trim().min(1).max(500).optional() }),
+    SuggestionsSchema,
+  ),
+  'suggestions.map': method(z.object({ articleId: IdSchema, key: z.string().min(1), entityId: IdSchema }), SuggestionsSchema),
+  'suggestions.reject': method(z.object({ articleId: IdSchema, key: z.string().min(1) }), SuggestionsSchema),
+  'suggestions.reset': method(z.object({ articleId: IdSchema, key: z.string().min(1) }), SuggestionsSchema),
   'search.query': method(
     z.object({
       query: z.string().trim().min(1, 'type something to search for').max(500),

@@ -144,6 +144,13 @@ export type Annotation = z.infer<typeof AnnotationSchema>;
 export const ENTITY_TYPES = ['person', 'organisation', 'place', 'event'] as const;
 export const EntityTypeSchema = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityTypeSchema>;
+/** Each type with its article, for messages: "a person", "an event". */
+export const ENTITY_TYPE_NAMES: Record<EntityType, string> = {
+  person: 'a person',
+  organisation: 'an organisation',
+  place: 'a place',
+  event: 'an event',
+};
 
 export const EntitySchema = z.object({
   id: IdSchema,
@@ -189,5 +196,8 @@ export type BodyFile = z.infer<typeof BodyFileSchema>;
 export const AnnotationsFileSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   annotations: z.array(AnnotationSchema),
+  /** What the user decided of the article's entity suggestions, by suggestion key: the entity it was
+   * accepted as or mapped to, or null for rejected. */
+  suggestions: z.record(z.string(), IdSchema.nullable()).default({}),
 });
 export type AnnotationsFile = z.infer<typeof AnnotationsFileSchema>;

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Library } from '../../src/main/core/library';
 import { suggest } from '../../src/main/core/suggest';
+import { Suggester } from '../../src/main/core/suggestions';
 import { extractArticle } from '../../src/main/core/importers';
 import { canonicalText } from '../../src/shared/canonical-text';
 import type { Entity } from '../../src/shared/model';
@@ -56,14 +61,23 @@ describe('suggestions on the seed article', () => {
     expect(all).not.toContain('Korea');
   });
 
-  it('say which suggestions the library already knows, by name or alias, and leave out rejected ones', () => {
-    const known = [entity({ type: 'person', name: 'Pompeo, Mike', aliases: ['Mike Pompeo'] }), entity({ type: 'place', name: 'Pyongyang' })];
-    const result = suggest(seedText, { publishedAt: null, entities: known, rejected: ['person:kim', 'place:asia'] });
-    expect(result.names.find((s) => s.name === 'Mike Pompeo')!.entityId).toBe(known[0].id);
-    expect(result.names.find((s) => s.name === 'Pyongyang')!.entityId).toBe(known[1].id);
-    expect(result.names.find((s) => s.name === 'Kim Jong Un')!.entityId).toBeNull();
-    expect(result.names.map((s) => s.key)).not.toContain('person:kim');
-    expect(result.names.map((s) => s.key)).not.toContain('place:asia');
+  it('say which suggestions the library already knows, by name or alias, and what the user decided', () => {
+    const known = [
+      entity({ type: 'person', name: 'Pompeo, Mike', aliases: ['Mike Pompeo'] }),
+      entity({ type: 'place', name: 'Pyongyang' }),
+      entity({ type: 'person', name: 'Kim Jong Un', aliases: ['Kim'] }),
+      entity({ type: 'place', name: 'Asia' }),
+    ];
+    const result = suggest(seedText, { publishedAt: null, entities: known, decisions: { 'person:kim yo jong': known[2].id, 'place:asia': null, 'place:tokyo': 'idGone' } });
+    const byName = (name: string) => result.names.find((s) => s.name === name)!;
+    expect([byName('Mike Pompeo').status, byName('Mike Pompeo').entityId]).toEqual(['known', known[0].id]);
+    expect([byName('Pyongyang').status, byName('Pyongyang').entityId]).toEqual(['known', known[1].id]);
+    expect([byName('Kim Yo Jong').status, byName('Kim Yo Jong').entityId]).toEqual(['linked', known[2].id]);
+    expect([byName('Asia').status, byName('Asia').entityId]).toEqual(['rejected', null]);
+    // A decision for an entity since deleted counts for nothing.
+    expect([byName('Tokyo').status, byName('Tokyo').entityId]).toEqual(['new', null]);
+    // "Kim" is an alias of Kim Jong Un, but the ambiguous Kim is not matched through it.
+    expect([byName('Kim').status, byName('Kim').entityId]).toEqual(['new', null]);
   });
 });
 
@@ -105,5 +119,65 @@ describe('suggestions on real articles nobody labelled', () => {
     const { names } = suggest(text, { publishedAt: null, entities: [] });
     expect(names.some((s) => s.name === 'Osama bin Laden')).toBe(true);
     expect(names.some((s) => s.name === 'Laden')).toBe(false);
+  });
+});
+
+describe('working through an article\'s suggestions in a library', () => {
+  let dir: string;
+  afterEach(async () => rm(dir, { recursive: true, force: true }));
+
+  async function seeded() {
+    dir = await mkdtemp(join(tmpdir(), 'dossier-suggest-'));
+    const library = await Library.open(dir);
+    const seed = `${SHARED}/fixtures/diplomat-pompeo-kim-pyongyang.txt`;
+    const [{ article }] = await library.commitImport(await library.prepareImport([{ name: 'seed.txt', bytes: readFileSync(seed) }]));
+    return { library, suggester: new Suggester(library), articleId: article.id };
+  }
+  const find = (s: { names: { name: string; key: string }[] }, name: string) => s.names.find((n) => n.name === name)!;
+
+  it('accepting makes the entity with its aliases; mapping adds the forms; rejecting and resetting are kept', async () => {
+    const { library, suggester, articleId } = await seeded();
+    let s = await suggester.list(articleId);
+    s = await suggester.accept(articleId, find(s, 'Mike Pompeo').key);
+    const pompeo = library.findEntity('person', 'Mike Pompeo')!;
+    expect(pompeo.aliases).toEqual(['Pompeo']);
+    expect(find(s, 'Mike Pompeo')).toMatchObject({ status: 'linked', entityId: pompeo.id });
+
+    const kju = await library.createEntity('person', 'Kim Jong-un');
+    s = await suggester.map(articleId, find(s, 'Kim Jong Un').key, kju.id);
+    expect(library.getEntity(kju.id).aliases).toEqual(['Kim Jong Un']);
+    // The ambiguous Kim may be mapped in this article, but "Kim" does not become an alias of anyone.
+    s = await suggester.map(articleId, find(s, 'Kim').key, kju.id);
+    expect(find(s, 'Kim')).toMatchObject({ status: 'linked', entityId: kju.id });
+    expect(library.getEntity(kju.id).aliases).toEqual(['Kim Jong Un']);
+    await expect(suggester.map(articleId, find(s, 'Seoul').key, kju.id)).rejects.toThrow('“Kim Jong-un” is a person; this suggestion is a place.');
+
+    s = await suggester.reject(articleId, find(s, 'Asia').key);
+    expect(find(s, 'Asia').status).toBe('rejected');
+    s = await suggester.accept(articleId, find(s, 'Seoul').key, 'Seoul, South Korea');
+    expect(library.findEntity('place', 'Seoul, South Korea')!.aliases).toEqual(['Seoul']);
+
+    await library.close();
+    const reopened = await Library.open(dir);
+    const again = await new Suggester(reopened).list(articleId);
+    expect(find(again, 'Asia').status).toBe('rejected');
+    expect(find(again, 'Kim Jong Un')).toMatchObject({ status: 'linked', entityId: kju.id });
+    const reset = await new Suggester(reopened).reset(articleId, find(again, 'Asia').key);
+    expect(find(reset, 'Asia').status).toBe('new');
+    await reopened.close();
+  });
+
+  it('a date becomes an event of that day once the article has its date; it must be named', async () => {
+    const { library, suggester, articleId } = await seeded();
+    await library.updateArticle(articleId, { publishedAt: '2018-10-08' });
+    let s = await suggester.list(articleId);
+    const sunday = s.dates.find((d) => d.span.text === 'on Sunday')!;
+    expect(sunday.date).toBe('2018-10-07');
+    await expect(suggester.accept(articleId, sunday.key)).rejects.toThrow('Name the event');
+    s = await suggester.accept(articleId, sunday.key, 'Pompeo–Kim meeting in Pyongyang');
+    const event = library.findEntity('event', 'Pompeo–Kim meeting in Pyongyang')!;
+    expect(event.date).toBe('2018-10-07');
+    expect(s.dates.find((d) => d.key === sunday.key)).toMatchObject({ status: 'linked', entityId: event.id });
+    await library.close();
   });
 });

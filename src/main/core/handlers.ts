@@ -6,6 +6,7 @@ import { toCsv, toWebAnnotations } from './annotation-export';
 import { fetchPage } from './fetch-page';
 import type { FileToImport, Library } from './library';
 import type { SearchIndex } from './search';
+import { Suggester } from './suggestions';
 
 /** Imports what can be imported of `files` in one commit; says for each file what became of it. */
 export async function importFiles(library: Library, files: FileToImport[]): Promise<ImportOutcome[]> {
@@ -18,6 +19,7 @@ export async function importFiles(library: Library, files: FileToImport[]): Prom
 }
 
 export function createHandlers(library: Library, search: SearchIndex, exportDir: string): Handlers {
+  const suggester = new Suggester(library);
   return {
     'library.info': async () => ({ path: library.dir, exportDir, articleCount: library.listArticles().length, warnings: library.warnings }),
     'articles.list': async () => library.listArticles(),
@@ -59,6 +61,11 @@ export function createHandlers(library: Library, search: SearchIndex, exportDir:
         .map(({ annotation, article }) => ({ annotation, article: { id: article.id, title: article.title } }));
       return { entity, annotations };
     },
+    'suggestions.list': async ({ articleId }) => suggester.list(articleId),
+    'suggestions.accept': async ({ articleId, key, name }) => suggester.accept(articleId, key, name),
+    'suggestions.map': async ({ articleId, key, entityId }) => suggester.map(articleId, key, entityId),
+    'suggestions.reject': async ({ articleId, key }) => suggester.reject(articleId, key),
+    'suggestions.reset': async ({ articleId, key }) => suggester.reset(articleId, key),
     'search.query': async ({ query, filters, limit }) => search.search(query, filters, limit),
     'briefs.render': async (scope) => {
       const { markdown, annotationCount, unverified } = await composeBrief(library, scope);

@@ -11,6 +11,7 @@ import {
   AnnotationsFileSchema,
   BodyFileSchema,
   EntitiesFileSchema,
+  ENTITY_TYPE_NAMES,
   LibraryFileSchema,
   SCHEMA_VERSION,
   type Annotation,
@@ -83,6 +84,15 @@ function countWords(text: string): number {
 }
 
 const sameName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+
+/** `aliases` with `more` added, leaving out the name itself and names already there. */
+function otherNames(name: string, aliases: string[], more: string[]): string[] {
+  const out = [...aliases];
+  for (const alias of more.map((a) => a.trim()).filter(Boolean)) {
+    if (!sameName(alias, name) && !out.some((a) => sameName(a, alias))) out.push(alias);
+  }
+  return out;
+}
 
 /** What changed in the library, for derived data (the search index) to follow. */
 export type LibraryChange = { kind: 'article'; id: string } | { kind: 'annotations'; articleId: string } | { kind: 'entity'; id: string };
@@ -400,7 +410,7 @@ export class Library {
       store = await Store.open(
         join(this.articleDir(articleId), 'annotations.json'),
         AnnotationsFileSchema,
-        { schemaVersion: SCHEMA_VERSION, annotations: [] },
+        { schemaVersion: SCHEMA_VERSION, annotations: [], suggestions: {} },
         this.queue,
         (message) => this.warnings.push(message),
       );
@@ -535,6 +545,37 @@ export class Library {
     return out;
   }
 
+  // Entity suggestions: what the user decided of each, kept with the article's annotations.
+
+  async suggestionDecisions(articleId: string): Promise<Record<string, string | null>> {
+    this.getArticle(articleId);
+    return (await this.annotationStore(articleId)).data.suggestions;
+  }
+
+  /** Records that a suggestion stands for an entity, or (null) for none; undefined forgets the decision. */
+  async decideSuggestion(articleId: string, key: string, entityId: string | null | undefined): Promise<void> {
+    this.getArticle(articleId);
+    if (entityId) this.getEntity(entityId);
+    const store = await this.annotationStore(articleId);
+    await store.update((current) => {
+      const { [key]: _dropped, ...rest } = current.suggestions;
+      return { ...current, suggestions: entityId === undefined ? rest : { ...rest, [key]: entityId } };
+    });
+  }
+
+  /** Adds names an entity also goes by; the ones it already has are left as they are. */
+  async addAliases(id: string, names: string[]): Promise<Entity> {
+    const entity = this.getEntity(id);
+    const aliases = otherNames(entity.name, entity.aliases, names);
+    if (aliases.length === entity.aliases.length) return entity;
+    const saved = await this.entities.update((current) => ({
+      ...current,
+      entities: current.entities.map((e) => (e.id === id ? { ...e, aliases } : e)),
+    }));
+    this.changed({ kind: 'entity', id });
+    return saved.entities.find((e) => e.id === id)!;
+  }
+
   // Entities
 
   listEntities(): Entity[] {
@@ -551,13 +592,13 @@ export class Library {
     return this.entities.data.entities.find((e) => e.type === type && sameName(e.name, name.trim()));
   }
 
-  async createEntity(type: EntityType, name: string, date: string | null = null): Promise<Entity> {
+  async createEntity(type: EntityType, name: string, date: string | null = null, aliases: string[] = []): Promise<Entity> {
     const trimmed = name.trim();
     if (this.findEntity(type, trimmed)) {
-      throw new DossierError('duplicate', `There is already ${type === 'event' ? 'an' : 'a'} ${type} named “${trimmed}”.`);
+      throw new DossierError('duplicate', `There is already ${ENTITY_TYPE_NAMES[type]} named “${trimmed}”.`);
     }
     if (date && type !== 'event') throw new DossierError('invalid_input', 'Only events carry a date.');
-    const entity: Entity = { id: newId(), type, name: trimmed, aliases: [], description: '', wikidataId: null, date };
+    const entity: Entity = { id: newId(), type, name: trimmed, aliases: otherNames(trimmed, [], aliases), description: '', wikidataId: null, date };
     await this.entities.update((current) => ({ ...current, entities: [...current.entities, entity] }));
     this.changed({ kind: 'entity', id: entity.id });
     return entity;

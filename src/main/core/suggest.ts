@@ -240,15 +240,18 @@ export function suggestionKey(type: string, name: string): string {
   return `${type}:${normal(name)}`;
 }
 
-function knownEntity(entities: Entity[], group: Group): string | null {
-  const forms = new Set([...group.forms].map(normal));
-  const exact = entities.find((e) => e.type === group.type && forms.has(normal(e.name)));
-  if (exact) return exact.id;
-  const aliased = entities.find((e) => e.type === group.type && e.aliases.some((a) => forms.has(normal(a))));
-  return aliased?.id ?? null;
+/** The entity of the library a suggestion's name or one of its variants is the name or an alias of. An
+ * ambiguous short form ("Kim") is matched by name only, never through another entity's alias. */
+function knownEntity(entities: Entity[], suggestion: NameSuggestion): Entity | undefined {
+  const forms = new Set([suggestion.name, ...suggestion.variants].map(normal));
+  const ofType = entities.filter((e) => e.type === suggestion.type);
+  return (
+    ofType.find((e) => forms.has(normal(e.name))) ??
+    (suggestion.ambiguousWith.length ? undefined : ofType.find((e) => e.aliases.some((a) => forms.has(normal(a)))))
+  );
 }
 
-function suggestNames(text: string, entities: Entity[], rejected: Set<string>): NameSuggestion[] {
+function suggestNames(text: string): NameSuggestion[] {
   const doc = nlp(text);
   const people = findPeople(text, doc);
   const groups = group([...people, ...findPlaces(doc), ...findOrganisations(text, doc)]);
@@ -258,16 +261,15 @@ function suggestNames(text: string, entities: Entity[], rejected: Set<string>): 
     const spans = mentions.get(g)!;
     // A place or organisation only named inside a person's name ("State" in "Secretary of State") is none.
     if (spans.length === 0) continue;
-    const key = suggestionKey(g.type, g.name);
-    if (rejected.has(key)) continue;
     suggestions.push({
-      key,
+      key: suggestionKey(g.type, g.name),
       type: g.type,
       name: g.name,
       variants: [...new Set(spans.map((m) => m.text.replace(/\s+/gu, ' ')))].filter((f) => f !== g.name),
       mentions: spans,
       ambiguousWith: g.ambiguousWith,
-      entityId: knownEntity(entities, g),
+      entityId: null,
+      status: 'new',
     });
   }
   const order: Record<NameType, number> = { person: 0, organisation: 1, place: 2 };
@@ -309,19 +311,42 @@ function suggestDates(text: string, publishedAt: string | null): DateSuggestion[
         : certain('month')
           ? `${year}-${pad(month)}`
           : `${year}`;
-    suggestions.push({ key: `date:${span.start}`, span, date, sentence: sentenceAround(text, span.start) });
+    suggestions.push({ key: `date:${span.start}`, span, date, sentence: sentenceAround(text, span.start), entityId: null, status: 'new' });
   }
   return suggestions;
 }
 
-/** Every suggestion for an article's text, less those the user rejected and with the entities it knows. */
+/** What the core finds in an article's text, before anything the library knows or the user decided. */
+export function findSuggestions(text: string, publishedAt: string | null): Suggestions {
+  return { names: suggestNames(text), dates: suggestDates(text, publishedAt), datesResolved: publishedAt !== null };
+}
+
+/** Decisions on an article's suggestions, by key: the entity accepted or mapped to, or null for rejected. */
+export type SuggestionDecisions = Record<string, string | null>;
+
+/** The suggestions with what the user decided of them and the entities the library already has. */
+export function withDecisions(found: Suggestions, entities: Entity[], decisions: SuggestionDecisions): Suggestions {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const decided = (key: string) => {
+    const decision = decisions[key];
+    if (decision === null) return { entityId: null, status: 'rejected' as const };
+    if (decision !== undefined && byId.has(decision)) return { entityId: decision, status: 'linked' as const };
+    return null;
+  };
+  return {
+    ...found,
+    names: found.names.map((s) => {
+      const known = knownEntity(entities, s);
+      return { ...s, ...(decided(s.key) ?? (known ? { entityId: known.id, status: 'known' as const } : { entityId: null, status: 'new' as const })) };
+    }),
+    dates: found.dates.map((d) => ({ ...d, ...(decided(d.key) ?? { entityId: null, status: 'new' as const }) })),
+  };
+}
+
+/** Every suggestion for an article's text, with the library's entities and the user's decisions. */
 export function suggest(
   text: string,
-  options: { publishedAt: string | null; entities: Entity[]; rejected?: Iterable<string> },
+  options: { publishedAt: string | null; entities?: Entity[]; decisions?: SuggestionDecisions },
 ): Suggestions {
-  return {
-    names: suggestNames(text, options.entities, new Set(options.rejected ?? [])),
-    dates: suggestDates(text, options.publishedAt),
-    datesResolved: options.publishedAt !== null,
-  };
+  return withDecisions(findSuggestions(text, options.publishedAt), options.entities ?? [], options.decisions ?? {});
 }
