@@ -252,3 +252,28 @@ test('backup writes the library to one archive, and restore brings it back into 
   expect(over.stderr).toMatch(/not empty/);
   expect(await snapshot()).toEqual(before);
 });
+
+test('suggest lists the people, places and dates of an article with their spans; entities lists what was linked', async () => {
+  const [article] = await dossierJson('import', seedFile, '--json');
+  const suggestions = await dossierJson('suggest', article.id, '--json');
+  const pompeo = suggestions.names.find((s: { name: string }) => s.name === 'Mike Pompeo');
+  expect(pompeo).toMatchObject({ type: 'person', variants: ['Pompeo'], status: 'new', entityId: null });
+  const { text } = await dossierJson('show', article.id, '--json');
+  for (const m of pompeo.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  expect(suggestions.datesResolved).toBe(false);
+
+  const plain = await dossier('suggest', article.id);
+  expect(plain.stdout).toMatch(/^person\s+Kim\s+×\d+\s+\[new\]\s+ambiguous: Kim /m);
+  expect(plain.stdout).toMatch(/^date\s+“on Sunday”\s+unresolved\s+\[new\]$/m);
+  expect(plain.stdout).toContain('Relative dates resolve once the article has a publication date.');
+
+  expect((await dossier('entities')).stdout.trim()).toBe('(no entities)');
+  await dossierJson('annotate', article.id, '--quote', QUOTE, '--link', 'person:Mike Pompeo', '--json');
+  const [entity] = await dossierJson('entities', '--json');
+  expect(entity).toMatchObject({ type: 'person', name: 'Mike Pompeo' });
+  expect((await dossierJson('suggest', article.id, '--json')).names.find((s: { name: string }) => s.name === 'Mike Pompeo')).toMatchObject({ status: 'known', entityId: entity.id });
+
+  const missing = await dossier('suggest', 'nosucharticle');
+  expect(missing.code).toBe(1);
+  expect(missing.stderr).toMatch(/No article/);
+});

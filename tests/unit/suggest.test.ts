@@ -8,6 +8,7 @@ import { suggest } from '../../src/main/core/suggest';
 import { Suggester } from '../../src/main/core/suggestions';
 import { extractArticle } from '../../src/main/core/importers';
 import { canonicalText } from '../../src/shared/canonical-text';
+import type { Suggestions } from '../../src/shared/api';
 import type { Entity } from '../../src/shared/model';
 
 const SHARED = `${__dirname}/../../../shared`;
@@ -133,7 +134,7 @@ describe('working through an article\'s suggestions in a library', () => {
     const [{ article }] = await library.commitImport(await library.prepareImport([{ name: 'seed.txt', bytes: readFileSync(seed) }]));
     return { library, suggester: new Suggester(library), articleId: article.id };
   }
-  const find = (s: { names: { name: string; key: string }[] }, name: string) => s.names.find((n) => n.name === name)!;
+  const find = (s: Suggestions, name: string) => s.names.find((n) => n.name === name)!;
 
   it('accepting makes the entity with its aliases; mapping adds the forms; rejecting and resetting are kept', async () => {
     const { library, suggester, articleId } = await seeded();

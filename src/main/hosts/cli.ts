@@ -24,6 +24,8 @@ Commands:
   annotations ID                 an article's annotations, with selectors and anchor status
   annotate ID --quote TEXT [--note TEXT] [--link TYPE:NAME]...
                                  annotate the passage TEXT (it must occur exactly once)
+  entities                       the library's people, organisations, places and events
+  suggest ID                     the people, organisations, places and dates an article names, with where
   search QUERY [--entity NAME] [--tag T] [--site S] [--from DATE] [--to DATE] [--has-annotations]
                                  full-text search ("quoted phrases" match in order)
   brief [--entity NAME]... [--article ID]... [--title TEXT] [--out FILE]
@@ -219,6 +221,17 @@ function entityIdByName(core: Core, name: string): string {
   return matches[0].id;
 }
 
+function suggestionLines({ names, dates, datesResolved }: Output<'suggestions.list'>): string {
+  const lines = names.map(
+    (s) =>
+      `${s.type.padEnd(12)}  ${s.name}${s.variants.length ? ` (${s.variants.join(', ')})` : ''}  ×${s.mentions.length}  [${s.status}]` +
+      (s.ambiguousWith.length ? `  ambiguous: ${s.ambiguousWith.join(', ')}` : ''),
+  );
+  for (const d of dates) lines.push(`${'date'.padEnd(12)}  “${d.span.text}”  ${d.date ?? 'unresolved'}  [${d.status}]`);
+  if (dates.length && !datesResolved) lines.push('Relative dates resolve once the article has a publication date.');
+  return lines.join('\n') || '(nothing to suggest)';
+}
+
 async function runSearch(core: Core, words: string[], values: Values): Promise<void> {
   if (words.length === 0) throw new UsageError('search: give the words to search for');
   if ((values.entity?.length ?? 0) > 1) throw new UsageError('search: --entity takes one name');
@@ -328,7 +341,7 @@ export async function main(argv: string[], options: { rendererDir: string; impor
     process.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
   }
-  const known = ['import', 'list', 'show', 'annotations', 'annotate', 'search', 'brief', 'export-annotations', 'backup', 'restore', 'serve'];
+  const known = ['import', 'list', 'show', 'annotations', 'annotate', 'entities', 'suggest', 'search', 'brief', 'export-annotations', 'backup', 'restore', 'serve'];
   if (!known.includes(command)) {
     process.stderr.write(`dossier: unknown command "${command}"\n${USAGE}\n`);
     return 2;
@@ -375,6 +388,23 @@ export async function main(argv: string[], options: { rendererDir: string; impor
       case 'annotate':
         await runAnnotate(core, rest[0], values);
         break;
+      case 'entities': {
+        const entities = await call(core, 'entities.list', {});
+        print(
+          values,
+          entities,
+          entities
+            .map((e) => `${e.id}  ${e.type.padEnd(12)}  ${e.name}${e.aliases.length ? ` (${e.aliases.join(', ')})` : ''}${e.date ? `  ${e.date}` : ''}`)
+            .join('\n') || '(no entities)',
+        );
+        break;
+      }
+      case 'suggest': {
+        if (!rest[0]) throw new UsageError('suggest: name the article ID');
+        const suggestions = await call(core, 'suggestions.list', { articleId: rest[0] });
+        print(values, suggestions, suggestionLines(suggestions));
+        break;
+      }
       case 'search':
         await runSearch(core, rest, values);
         break;
