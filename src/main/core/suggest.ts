@@ -184,7 +184,7 @@ function group(found: Found[]): Group[] {
       });
       if (fits.length === 1) fits[0].forms.add(form);
       else {
-        const made: Group = { type, name: form, forms: new Set([form]), ambiguousWith: fits.map((g) => g.name) };
+        const made: Group = { type, name: form, forms: new Set([form]), ambiguousWith: fits.map((g) => g.name).sort() };
         if (fits.length === 0) full.push(made);
         else groups.push(made);
       }
@@ -207,7 +207,7 @@ function group(found: Found[]): Group[] {
       }
       for (const [form, fits] of shortForms) {
         if (fits.length === 1) fits[0].forms.add(form);
-        else groups.push({ type, name: form, forms: new Set([form]), ambiguousWith: fits.map((g) => g.name) });
+        else groups.push({ type, name: form, forms: new Set([form]), ambiguousWith: fits.map((g) => g.name).sort() });
       }
     }
     groups.push(...full);

@@ -17,6 +17,7 @@ import { rememberScroll, savedScroll } from '../../lib/session';
 import { AnnotationEditor } from '../annotations/AnnotationEditor';
 import { AnnotationList } from '../annotations/AnnotationList';
 import { NeedsAttention } from '../annotations/NeedsAttention';
+import { SuggestionsPanel, type MentionRange } from '../suggestions/SuggestionsPanel';
 import { AnnotationHighlights, annotationHighlightsKey, type HighlightRange } from './extensions/annotation-highlights';
 import { MetadataEditor } from './MetadataEditor';
 import { useTextSelection, type TextRange } from './use-text-selection';
@@ -77,6 +78,18 @@ function ArticleVersions({ article }: { article: Article }) {
   );
 }
 
+const SUGGESTIONS_OPEN_KEY = 'dossier.suggestions.open';
+
+/** Whether the suggestions are open: yes until the user closes them, and remembered. */
+function useSuggestionsOpen(): [boolean, (open: boolean) => void] {
+  const [open, setOpen] = useState(() => localStorage.getItem(SUGGESTIONS_OPEN_KEY) !== 'false');
+  const set = useCallback((value: boolean) => {
+    localStorage.setItem(SUGGESTIONS_OPEN_KEY, String(value));
+    setOpen(value);
+  }, []);
+  return [open, set];
+}
+
 export function ReaderView({
   id,
   annotationId,
@@ -101,6 +114,10 @@ export function ReaderView({
   const [focusedId, setFocusedId] = useState<string | null>(null);
   /** The annotation whose editor L opened: it starts in the entity links. */
   const [linksFocusedId, setLinksFocusedId] = useState<string | null>(null);
+  const [suggestionsOpen, setSuggestionsOpen] = useSuggestionsOpen();
+  /** The mentions of the suggestion in focus, marked in the text; and the one to scroll to. */
+  const [mentions, setMentions] = useState<MentionRange[]>([]);
+  const [shownMention, setShownMention] = useState<MentionRange | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -142,8 +159,14 @@ export function ReaderView({
       }
     }
     if (at) add(at.start, at.end, 'search', 'highlight-search');
+    for (const m of mentions) add(m.start, m.end, `mention-${m.start}`, 'highlight-mention');
     editor.view.dispatch(editor.state.tr.setMeta(annotationHighlightsKey, ranges));
-  }, [editor, canonical, annotations, at]);
+  }, [editor, canonical, annotations, at, mentions]);
+
+  useEffect(() => {
+    if (!shownMention || !editor) return;
+    editor.view.dom.querySelector(`[data-annotation-id="mention-${shownMention.start}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [shownMention, editor, mentions]);
 
   useEffect(() => {
     if (!at || !editor || !canonical) return;
@@ -230,6 +253,17 @@ export function ReaderView({
     document.querySelector<HTMLInputElement>('[aria-label="Link an entity"]')?.focus();
   }, [editingId, focusedId, say]);
 
+  /** "E": the suggested entities, open, with the first row to review in focus. */
+  const reviewSuggestions = useCallback(() => {
+    setSuggestionsOpen(true);
+    const focusFirst = (tries: number) => {
+      const row = document.querySelector<HTMLElement>('.suggestion-list > li');
+      if (row) row.focus();
+      else if (tries > 0) setTimeout(() => focusFirst(tries - 1), 100);
+    };
+    focusFirst(20);
+  }, [setSuggestionsOpen]);
+
   // Keys of the reader; none fires while the user is typing. "A" annotates the selection, as in Hypothesis;
   // "J" and "K" go to the next and previous annotation in text order.
   useEffect(() => {
@@ -245,11 +279,14 @@ export function ReaderView({
       } else if (key === 'l') {
         event.preventDefault();
         openLinkPanel();
+      } else if (key === 'e') {
+        event.preventDefault();
+        reviewSuggestions();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selection, startAnnotation, goTo, openLinkPanel]);
+  }, [selection, startAnnotation, goTo, openLinkPanel, reviewSuggestions]);
 
   const commands = useMemo<Command[]>(
     () => [
@@ -258,9 +295,10 @@ export function ReaderView({
       { id: 'previous-annotation', group: 'view', title: 'Previous annotation', shortcut: 'K', run: () => goTo(-1) },
       { id: 'link-entities', group: 'view', title: 'Link entities to the annotation', shortcut: 'L', run: openLinkPanel },
       { id: 'edit-details', group: 'view', title: 'Edit article details', run: () => setEditingDetails(true) },
+      { id: 'suggestions', group: 'view', title: 'Review suggested entities', shortcut: 'E', run: reviewSuggestions },
       { id: 'brief-article', group: 'view', title: 'Brief on this article…', run: () => (window.location.hash = hrefs.brief({ articleIds: [id] })) },
     ],
-    [startAnnotation, goTo, openLinkPanel, id],
+    [startAnnotation, goTo, openLinkPanel, reviewSuggestions, id],
   );
   useCommands('reader', commands);
 
@@ -378,6 +416,7 @@ export function ReaderView({
           onAttach={(a, range) => void resolve(a, range)}
           onShow={showAnnotation}
         />
+        <SuggestionsPanel articleId={id} open={suggestionsOpen} onOpenChange={setSuggestionsOpen} onMentions={setMentions} onShow={setShownMention} />
         <h2>Annotations ({annotations.length})</h2>
         <AnnotationList
           annotations={annotations}
