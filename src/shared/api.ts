@@ -131,6 +131,30 @@ export const SuggestionsSchema = z.object({
 });
 export type Suggestions = z.infer<typeof SuggestionsSchema>;
 
+/** One thing in time: an event on its date, or an annotation on the date of its events or its article. */
+export const TimelineItemSchema = z.object({
+  kind: z.enum(['event', 'annotation']),
+  id: IdSchema,
+  date: PartialDateSchema,
+  /** Where the date comes from: the event itself, an event the annotation is linked to, or its article. */
+  dateFrom: z.enum(['event', 'linked-event', 'article']),
+  /** The event's name, or the annotation's quote. */
+  label: z.string(),
+  note: z.string(),
+  entityIds: z.array(IdSchema),
+  tags: z.array(z.string()),
+  article: z.object({ id: IdSchema, title: z.string() }).nullable(),
+});
+export type TimelineItem = z.infer<typeof TimelineItemSchema>;
+
+export const TimelineSchema = z.object({
+  /** In time order. */
+  items: z.array(TimelineItemSchema),
+  /** Annotations that match but have no date to be placed at (no dated event, no article date). */
+  undated: z.number().int().nonnegative(),
+});
+export type Timeline = z.infer<typeof TimelineSchema>;
+
 export const LinkedAnnotationSchema = z.object({
   annotation: AnnotationSchema,
   article: z.object({ id: IdSchema, title: z.string() }),
@@ -260,6 +284,10 @@ export const api = {
   'suggestions.map': method(z.object({ articleId: IdSchema, key: z.string().min(1), entityId: IdSchema }), SuggestionsSchema),
   'suggestions.reject': method(z.object({ articleId: IdSchema, key: z.string().min(1) }), SuggestionsSchema),
   'suggestions.reset': method(z.object({ articleId: IdSchema, key: z.string().min(1) }), SuggestionsSchema),
+  'timeline.get': method(
+    z.object({ entityId: IdSchema.optional(), tag: z.string().trim().min(1).max(200).optional() }),
+    TimelineSchema,
+  ),
   'search.query': method(
     z.object({
       query: z.string().trim().min(1, 'type something to search for').max(500),

@@ -277,3 +277,26 @@ test('suggest lists the people, places and dates of an article with their spans;
   expect(missing.code).toBe(1);
   expect(missing.stderr).toMatch(/No article/);
 });
+
+test('timeline lists annotations on their article’s date, and those of one entity', async () => {
+  const clip = join(root, 'talks.md');
+  await writeFile(clip, '---\ntitle: Talks in Pyongyang\ndate: 2018-10-08\n---\n\nPompeo met Kim in Pyongyang on Sunday. The talks were called productive by both sides.\n');
+  const [article] = await dossierJson('import', clip, '--json');
+  await dossierJson('annotate', article.id, '--quote', 'Pompeo met Kim in Pyongyang on Sunday.', '--link', 'person:Mike Pompeo', '--json');
+  await dossierJson('annotate', article.id, '--quote', 'The talks were called productive', '--link', 'place:Pyongyang', '--json');
+  const [seed] = await dossierJson('import', seedFile, '--json');
+  await dossierJson('annotate', seed.id, '--quote', QUOTE, '--link', 'person:Mike Pompeo', '--json');
+
+  const all = await dossierJson('timeline', '--json');
+  expect(all.items.map((i: { date: string; label: string }) => [i.date, i.label])).toEqual([
+    ['2018-10-08', 'Pompeo met Kim in Pyongyang on Sunday.'],
+    ['2018-10-08', 'The talks were called productive'],
+  ]);
+  // The seed clip has no date: its annotation is counted, not placed.
+  expect(all.undated).toBe(1);
+  const plain = await dossier('timeline', '--entity', 'Mike Pompeo');
+  expect(plain.stdout).toBe('2018-10-08  annotation  “Pompeo met Kim in Pyongyang on Sunday.” — Talks in Pyongyang\n1 annotation(s) have no date: link them to a dated event, or date their article.\n');
+  const none = await dossier('timeline', '--entity', 'Nobody');
+  expect(none.code).toBe(1);
+  expect(none.stderr).toContain('No entity named “Nobody”');
+});

@@ -7,6 +7,7 @@ import { fetchPage } from './fetch-page';
 import type { FileToImport, Library } from './library';
 import type { SearchIndex } from './search';
 import { Suggester } from './suggestions';
+import { buildTimeline } from './timeline';
 
 /** Imports what can be imported of `files` in one commit; says for each file what became of it. */
 export async function importFiles(library: Library, files: FileToImport[]): Promise<ImportOutcome[]> {
@@ -66,6 +67,10 @@ export function createHandlers(library: Library, search: SearchIndex, exportDir:
     'suggestions.map': async ({ articleId, key, entityId }) => suggester.map(articleId, key, entityId),
     'suggestions.reject': async ({ articleId, key }) => suggester.reject(articleId, key),
     'suggestions.reset': async ({ articleId, key }) => suggester.reset(articleId, key),
+    'timeline.get': async ({ entityId, tag }) => {
+      if (entityId) library.getEntity(entityId);
+      return buildTimeline(library.listEntities(), await library.allAnnotations(), { entityId, tag });
+    },
     'search.query': async ({ query, filters, limit }) => search.search(query, filters, limit),
     'briefs.render': async (scope) => {
       const { markdown, annotationCount, unverified } = await composeBrief(library, scope);

@@ -26,6 +26,8 @@ Commands:
                                  annotate the passage TEXT (it must occur exactly once)
   entities                       the library's people, organisations, places and events
   suggest ID                     the people, organisations, places and dates an article names, with where
+  timeline [--entity NAME] [--tag T]
+                                 events and annotations in time order
   search QUERY [--entity NAME] [--tag T] [--site S] [--from DATE] [--to DATE] [--has-annotations]
                                  full-text search ("quoted phrases" match in order)
   brief [--entity NAME]... [--article ID]... [--title TEXT] [--out FILE]
@@ -214,10 +216,14 @@ async function runAnnotate(core: Core, id: string | undefined, values: Values): 
   print(values, annotation, `annotated ${annotation.id}: “${annotation.target.quote.exact}” (${start}–${end})`);
 }
 
+/** The entity a name stands for: by its name, or else by one of its aliases ("Pompeo" for Mike Pompeo). */
 function entityIdByName(core: Core, name: string): string {
-  const matches = core.library.listEntities().filter((e) => e.name.localeCompare(name, undefined, { sensitivity: 'accent' }) === 0);
+  const same = (a: string) => a.localeCompare(name, undefined, { sensitivity: 'accent' }) === 0;
+  const entities = core.library.listEntities();
+  const named = entities.filter((e) => same(e.name));
+  const matches = named.length ? named : entities.filter((e) => e.aliases.some(same));
   if (matches.length === 0) throw new DossierError('not_found', `No entity named “${name}” in this library.`);
-  if (matches.length > 1) throw new DossierError('invalid_input', `“${name}” names ${matches.length} entities of different types.`);
+  if (matches.length > 1) throw new DossierError('invalid_input', `“${name}” names ${matches.length} entities: ${matches.map((e) => e.name).join(', ')}.`);
   return matches[0].id;
 }
 
@@ -341,7 +347,7 @@ export async function main(argv: string[], options: { rendererDir: string; impor
     process.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
   }
-  const known = ['import', 'list', 'show', 'annotations', 'annotate', 'entities', 'suggest', 'search', 'brief', 'export-annotations', 'backup', 'restore', 'serve'];
+  const known = ['import', 'list', 'show', 'annotations', 'annotate', 'entities', 'suggest', 'timeline', 'search', 'brief', 'export-annotations', 'backup', 'restore', 'serve'];
   if (!known.includes(command)) {
     process.stderr.write(`dossier: unknown command "${command}"\n${USAGE}\n`);
     return 2;
@@ -403,6 +409,19 @@ export async function main(argv: string[], options: { rendererDir: string; impor
         if (!rest[0]) throw new UsageError('suggest: name the article ID');
         const suggestions = await call(core, 'suggestions.list', { articleId: rest[0] });
         print(values, suggestions, suggestionLines(suggestions));
+        break;
+      }
+      case 'timeline': {
+        if ((values.entity?.length ?? 0) > 1) throw new UsageError('timeline: --entity takes one name');
+        const timeline = await call(core, 'timeline.get', {
+          entityId: values.entity?.[0] ? entityIdByName(core, values.entity[0]) : undefined,
+          tag: values.tag,
+        });
+        const lines = timeline.items.map(
+          (i) => `${i.date.padEnd(10)}  ${i.kind.padEnd(10)}  ${i.kind === 'event' ? i.label : `“${i.label}” — ${i.article!.title}`}`,
+        );
+        if (timeline.undated) lines.push(`${timeline.undated} annotation(s) have no date: link them to a dated event, or date their article.`);
+        print(values, timeline, lines.join('\n') || '(nothing dated)');
         break;
       }
       case 'search':
