@@ -152,6 +152,8 @@ export const TimelineSchema = z.object({
   items: z.array(TimelineItemSchema),
   /** Annotations that match but have no date to be placed at (no dated event, no article date). */
   undated: z.number().int().nonnegative(),
+  /** The tags of the annotations of the entity asked for (or of all), to filter by. */
+  tags: z.array(z.string()),
 });
 export type Timeline = z.infer<typeof TimelineSchema>;
 

@@ -53,8 +53,11 @@ describe('the timeline', () => {
   });
 
   it('by tag: the tagged annotations and their events', () => {
-    const { items: out, undated } = buildTimeline(entities, items, { tag: 'rhetoric' });
+    const { items: out, undated, tags } = buildTimeline(entities, items, { tag: 'rhetoric' });
     expect(out.map((i) => i.id)).toEqual(['julytrip', 'ann001']);
     expect(undated).toBe(1);
+    // The tags to choose from are those of every annotation of the entity, not of the tag's alone.
+    expect(tags).toEqual(['rhetoric']);
+    expect(buildTimeline(entities, items, { entityId: 'kimjong' }).tags).toEqual([]);
   });
 });

@@ -19,11 +19,11 @@ export function buildTimeline(
   filter: TimelineFilter = {},
 ): Timeline {
   const events = new Map(entities.filter((e) => e.type === 'event').map((e) => [e.id, e]));
-  const matching = annotations.filter(
-    ({ annotation }) =>
-      (!filter.entityId || annotation.entityIds.includes(filter.entityId) || annotation.speakerId === filter.entityId) &&
-      (!filter.tag || annotation.tags.includes(filter.tag)),
+  const ofEntity = annotations.filter(
+    ({ annotation }) => !filter.entityId || annotation.entityIds.includes(filter.entityId) || annotation.speakerId === filter.entityId,
   );
+  const tags = [...new Set(ofEntity.flatMap(({ annotation }) => annotation.tags))].sort((a, b) => a.localeCompare(b));
+  const matching = filter.tag ? ofEntity.filter(({ annotation }) => annotation.tags.includes(filter.tag!)) : ofEntity;
   const items: TimelineItem[] = [];
   let undated = 0;
   // With a filter, an event is shown when it is the entity asked for or a matching annotation links to it.
@@ -61,5 +61,5 @@ export function buildTimeline(
     if (!event.date) continue;
     items.push({ kind: 'event', id, date: event.date, dateFrom: 'event', label: event.name, note: event.description, entityIds: [id], tags: [], article: null });
   }
-  return { items: items.sort(byDate), undated };
+  return { items: items.sort(byDate), undated, tags };
 }

@@ -9,6 +9,7 @@ import { StatusProvider } from './hooks/use-status';
 import { BriefPage } from './features/briefs/BriefPage';
 import { EntityList } from './features/entities/EntityList';
 import { EntityPage } from './features/entities/EntityPage';
+import { TimelinePage } from './features/timeline/TimelinePage';
 import { DropZone } from './features/library/DropZone';
 import { ImportButton } from './features/library/ImportButton';
 import { LibraryList } from './features/library/LibraryList';
@@ -73,6 +74,7 @@ function useNavigationCommands(): void {
     () => [
       { id: 'go-home', title: 'Go to the start page', run: () => (window.location.hash = hrefs.home()) },
       { id: 'new-brief', title: 'New brief…', run: () => (window.location.hash = hrefs.brief()) },
+      { id: 'open-timeline', title: 'Open the timeline', run: () => (window.location.hash = hrefs.timeline()) },
       ...articles.map((a) => ({ id: `article-${a.id}`, group: 'go', title: `Open article: ${a.title}`, run: () => (window.location.hash = hrefs.article(a.id)) })),
       ...entities.map((e) => ({ id: `entity-${e.id}`, group: 'go', title: `Open ${e.type}: ${e.name}`, run: () => (window.location.hash = hrefs.entity(e.id)) })),
     ],
@@ -95,6 +97,9 @@ function Shell() {
         <SearchBox query={route.name === 'search' ? route.query : ''} />
         <div className="topbar-actions">
           <ImportButton />
+          <a className="button" href={hrefs.timeline()}>
+            Timeline
+          </a>
           <a className="button" href={hrefs.brief()}>
             Brief
           </a>
@@ -110,6 +115,7 @@ function Shell() {
         {route.name === 'home' && <Home />}
         {route.name === 'article' && <ReaderView key={route.id} id={route.id} annotationId={route.annotationId} at={route.at} />}
         {route.name === 'search' && <SearchPage query={route.query} />}
+        {route.name === 'timeline' && <TimelinePage entityId={route.entityId} tag={route.tag} />}
         {route.name === 'entity' && <EntityPage id={route.id} />}
         {route.name === 'brief' && <BriefPage key={window.location.hash} initialEntityIds={route.entityIds} initialArticleIds={route.articleIds} />}
       </div>
