@@ -157,6 +157,29 @@ export const TimelineSchema = z.object({
 });
 export type Timeline = z.infer<typeof TimelineSchema>;
 
+/** Where an entity is named in the library but no annotation of the passage links it yet. */
+export const UnlinkedMentionSchema = z.object({
+  article: z.object({ id: IdSchema, title: z.string() }),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** The name as written there. */
+  text: z.string(),
+  snippet: z.string(),
+});
+export type UnlinkedMention = z.infer<typeof UnlinkedMentionSchema>;
+
+/** What an entity is connected to: its unlinked mentions, the entities annotated with it, its events. */
+export const EntityContextSchema = z.object({
+  mentions: z.array(UnlinkedMentionSchema),
+  /** Whether there were more mentions than listed. */
+  moreMentions: z.boolean(),
+  /** Entities linked on the same annotations, most shared first. */
+  related: z.array(z.object({ entity: EntitySchema, shared: z.number().int().positive() })),
+  /** The events linked on the same annotations, in time order (undated last). */
+  events: z.array(EntitySchema),
+});
+export type EntityContext = z.infer<typeof EntityContextSchema>;
+
 export const LinkedAnnotationSchema = z.object({
   annotation: AnnotationSchema,
   article: z.object({ id: IdSchema, title: z.string() }),
@@ -278,6 +301,7 @@ export const api = {
     z.object({ id: IdSchema }),
     z.object({ entity: EntitySchema, annotations: z.array(LinkedAnnotationSchema) }),
   ),
+  'entities.context': method(z.object({ id: IdSchema, mentionLimit: z.number().int().min(1).max(1000).default(100) }), EntityContextSchema),
   'suggestions.list': method(z.object({ articleId: IdSchema }), SuggestionsSchema),
   'suggestions.accept': method(
     z.object({ articleId: IdSchema, key: z.string().min(1), name: z.string().trim().min(1).max(500).optional() }),

@@ -6,6 +6,7 @@ import { toCsv, toWebAnnotations } from './annotation-export';
 import { fetchPage } from './fetch-page';
 import type { FileToImport, Library } from './library';
 import type { SearchIndex } from './search';
+import { entityContext } from './entity-context';
 import { Suggester } from './suggestions';
 import { buildTimeline } from './timeline';
 
@@ -62,6 +63,7 @@ export function createHandlers(library: Library, search: SearchIndex, exportDir:
         .map(({ annotation, article }) => ({ annotation, article: { id: article.id, title: article.title } }));
       return { entity, annotations };
     },
+    'entities.context': async ({ id, mentionLimit }) => entityContext(library, search, id, mentionLimit),
     'suggestions.list': async ({ articleId }) => suggester.list(articleId),
     'suggestions.accept': async ({ articleId, key, name }) => suggester.accept(articleId, key, name),
     'suggestions.map': async ({ articleId, key, entityId }) => suggester.map(articleId, key, entityId),

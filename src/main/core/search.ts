@@ -40,7 +40,7 @@ export function parseQuery(query: string): { phrases: string[]; words: string } 
   return { phrases: phrases.filter((p) => /[\p{L}\p{N}]/u.test(p)), words: words.trim() };
 }
 
-function snippet(text: string, start: number, end: number): string {
+export function snippet(text: string, start: number, end: number): string {
   const from = Math.max(0, start - SNIPPET_CONTEXT);
   const to = Math.min(text.length, end + SNIPPET_CONTEXT);
   return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ')}${to < text.length ? '…' : ''}`;
