@@ -10,6 +10,9 @@ import { chromium } from '@playwright/test';
 import { openCore, type Core } from '../src/main/core';
 import { composeBrief, writeNewFile } from '../src/main/core/briefs';
 import { startHttpHost } from '../src/main/hosts/http-host';
+import { extractArticle } from '../src/main/core/importers';
+import { findSuggestions } from '../src/main/core/suggest';
+import { canonicalText } from '../src/shared/canonical-text';
 import { corpusWords, generateLibrary, random } from './generate';
 
 const projectDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,6 +56,22 @@ async function importCorpusThroughput(): Promise<number> {
     await core.close();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Milliseconds to find the entity suggestions of each real page of the corpus, from its stored text. */
+async function suggestOnCorpus(): Promise<number[]> {
+  const times: number[] = [];
+  for (const group of ['readability', 'aeb']) {
+    const root = join(sharedDir, 'corpus', group);
+    for (const page of await readdir(root)) {
+      const path = join(root, page, 'source.html');
+      if (!existsSync(path)) continue;
+      const article = await extractArticle({ fileName: `${page}.html`, bytes: await readFile(path) });
+      const text = canonicalText(article.doc);
+      times.push((await time(async () => findSuggestions(text, article.publishedAt)))[0]);
+    }
+  }
+  return times;
 }
 
 async function measureBrowser(core: Core): Promise<{ firstPaintMs: number; rendererHeapMb: number }> {
@@ -151,6 +170,22 @@ async function main() {
   });
   sampleRss();
 
+  log('Suggesting entities on real pages, and the timeline and entity pages of the library');
+  const suggestMs = await suggestOnCorpus();
+  const timelineMs: number[] = [];
+  const timelineEntityMs: number[] = [];
+  const contextMs: number[] = [];
+  let timelineItems = 0;
+  for (let i = 0; i < 7; i++) {
+    const [ms, timeline] = await time(() => core.handlers['timeline.get']({}));
+    timelineMs.push(ms);
+    timelineItems = timeline.items.length;
+    const entityId = generated.entityIds[Math.floor(next() * generated.entityIds.length)];
+    timelineEntityMs.push((await time(() => core.handlers['timeline.get']({ entityId })))[0]);
+    contextMs.push((await time(() => core.handlers['entities.context']({ id: entityId, mentionLimit: 100 })))[0]);
+  }
+  sampleRss();
+
   log('Measuring the import of real pages');
   const importArticlesPerSec = await importCorpusThroughput();
   log('Measuring the browser host');
@@ -175,6 +210,11 @@ async function main() {
     generatedImportArticlesPerSec: round((size / generated.importMs) * 1000),
     brief1000Ms: round(brief1000Ms),
     brief1000Annotations: brief.annotationCount,
+    suggestPerArticleP50Ms: round(percentile(suggestMs, 50)),
+    timelineAllP50Ms: round(percentile(timelineMs, 50)),
+    timelineItems,
+    timelineOneEntityP50Ms: round(percentile(timelineEntityMs, 50)),
+    entityContextP50Ms: round(percentile(contextMs, 50)),
     coreRssMb: round(peakRss / 1024 / 1024),
     rendererHeapMb: round(browser.rendererHeapMb),
   };

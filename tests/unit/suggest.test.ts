@@ -120,6 +120,22 @@ describe('suggestions on real articles nobody labelled', () => {
     const { names } = suggest(text, { publishedAt: null, entities: [] });
     expect(names.some((s) => s.name === 'Osama bin Laden')).toBe(true);
     expect(names.some((s) => s.name === 'Laden')).toBe(false);
+    expect(names.find((s) => s.name === 'Omar Hassan al-Bashir')!.variants).toContain('Bashir');
+    expect(names.some((s) => s.name === 'Bashir')).toBe(false);
+  });
+
+  it('an AEB page: "McConnell" is one word, and a party is no first name', async () => {
+    const text = await textOf(`${SHARED}/corpus/aeb/04a6711caa7c/source.html`);
+    const people = suggest(text, { publishedAt: null }).names.filter((s) => s.type === 'person').map((s) => s.name);
+    expect(people).toEqual(expect.arrayContaining(['Mitch McConnell', 'Phil Bryant', 'Matt Bevin', 'Andy Beshear']));
+    expect(people.filter((p) => /Republican|Mitch Mc$/.test(p))).toEqual([]);
+  });
+
+  it('Le Monde, in French: the people, and no short word taken for a place', async () => {
+    const text = await textOf(`${SHARED}/corpus/readability/lemonde-1/source.html`);
+    const { names } = suggest(text, { publishedAt: null });
+    expect(names.filter((s) => s.type === 'person').map((s) => s.name)).toContain('Christian Paul');
+    expect(names.filter((s) => s.type === 'place').map((s) => s.name)).not.toContain('Que');
   });
 });
 

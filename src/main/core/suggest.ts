@@ -18,8 +18,8 @@ interface Found {
 }
 
 const LETTER = '\\p{L}';
-/** One word of a name: "Pompeo", "Jae-in", "O’Brien", or an initial "J.". */
-const NAME_WORD = `(?:\\p{Lu}\\p{Ll}+(?:-\\p{L}\\p{Ll}*)?(?:['’]\\p{Lu}\\p{Ll}+)?|\\p{Lu}\\.)`;
+/** One word of a name: "Pompeo", "McConnell", "Jae-in", "O’Brien", or an initial "J.". */
+const NAME_WORD = `(?:\\p{Lu}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+)?(?:-\\p{L}\\p{Ll}*)?(?:['’]\\p{Lu}\\p{Ll}+)?|\\p{Lu}\\.)`;
 const NAME_RUN = `${NAME_WORD}(?:[ \\u00a0]+${NAME_WORD}){0,4}`;
 
 /** Titles that put a person's name after them; longest first so "Vice President" wins over "President". */
@@ -73,9 +73,9 @@ function escape(text: string): string {
 /** A name as written, without what clings to it: "#Pyongyang", "Kim,”", "Kim Jong Un’s", "Asia-". */
 function clean(name: string): string {
   return name
-    .replace(/^[#@\s“"‘'(]+/u, '')
+    .replace(/^[#@\s“"‘'([]+/u, '')
     .replace(/['’]s$/u, '')
-    .replace(/[\s,.;:!?”"’')\-–—]+$/u, (tail) => (/^\.$/.test(tail) && /\b\p{Lu}$/u.test(name.slice(0, -1)) ? tail : ''))
+    .replace(/[\s,.;:!?”"’')\]\-–—]+$/u, (tail) => (/^\.$/.test(tail) && /\b\p{Lu}$/u.test(name.slice(0, -1)) ? tail : ''))
     .replace(/\s+/gu, ' ')
     .trim();
 }
@@ -88,10 +88,18 @@ function personName(raw: string, sure: boolean): string {
   const cleaned = clean(raw);
   // compromise may run a name across punctuation: “Ellen Fetter?” Rothman” is two people or none.
   if (/[^\p{L}\p{M}\s.'’-]/u.test(cleaned)) return '';
+  // A name starts with a capital ("lois", "mark" are words compromise took for names), and no word of it is
+  // an abbreviation with inner dots ("Ph.D.").
+  if (!/^\p{Lu}/u.test(cleaned) || /\.\p{L}/u.test(cleaned)) return '';
   let parts = words(cleaned);
   while (parts.length && TITLE_WORDS.has(parts[0].toLowerCase())) parts = parts.slice(1);
   while (parts.length && (parts[0] === 'of' || parts[0] === 'State')) parts = parts.slice(1);
-  if (!sure) while (parts.length && isCommonWord(parts[parts.length - 1])) parts = parts.slice(0, -1);
+  if (!sure) {
+    // "Republican Phil Bryant", the headline's "Kim Encounter": words of the language around a name (but
+    // "Christian Paul" keeps its first name).
+    while (parts.length > 2 && isCommonWord(parts[0])) parts = parts.slice(1);
+    while (parts.length && isCommonWord(parts[parts.length - 1])) parts = parts.slice(0, -1);
+  }
   if (!parts.length || parts.every((p) => isCommonWord(p) || /^\p{Lu}\.$/u.test(p))) return '';
   return parts.join(' ');
 }
@@ -122,13 +130,18 @@ const JOINERS = new Set(['of', 'the', 'and', 'for', 'on', 'de', 'du', 'des', 'la
 /** Whether a run holds a lower-case word that is no joiner: "US state of Louisiana", "Obama administration". */
 const hasLowerCaseWord = (name: string) => words(name).some((w) => /^\p{Ll}/u.test(w) && !JOINERS.has(w));
 
+/** "Ont", "Que", "Las": a short word is a place only as an abbreviation in capitals ("UK"). */
+function isDoubtfulShortPlace(name: string): boolean {
+  return name.length <= 3 && !/^\p{Lu}+$/u.test(name);
+}
+
 function findPlaces(doc: ReturnType<typeof nlp>): Found[] {
   const found: Found[] = [];
   for (const raw of doc.places().out('array') as string[]) {
     // "US-North Korea" and "Seoul, South Korea," name two places each.
     for (const part of raw.split(/,|(?<=\p{L})-(?=\p{Lu})/u)) {
       const name = clean(part);
-      if (!name || /^\p{Ll}/u.test(name) || hasLowerCaseWord(name) || words(name).every(isCommonWord)) continue;
+      if (!name || /^\p{Ll}/u.test(name) || hasLowerCaseWord(name) || words(name).every(isCommonWord) || isDoubtfulShortPlace(name)) continue;
       found.push({ type: 'place', name: COUNTRY_FORMS[name] ?? name, sure: false });
     }
   }
@@ -148,6 +161,16 @@ function findOrganisations(text: string, doc: ReturnType<typeof nlp>): Found[] {
     else if (!words(name).every(isCommonWord)) found.push({ type: 'organisation', name, sure: false });
   }
   return found;
+}
+
+/** The one-word forms a full name may be shortened to: the first word ("Kim" of Kim Jong Un), and the
+ * family name with its particle ("bin Laden") and without an "al-" ("Bashir"). */
+function shortForms(name: string): string[] {
+  const parts = words(name).filter((w) => !/^\p{Lu}\.$/u.test(w));
+  if (parts.length < 2) return [];
+  const particle = parts.findLastIndex((w, i) => i > 0 && i < parts.length - 1 && JOINERS.has(w));
+  const family = parts.slice(particle > 0 ? particle : -1).join(' ');
+  return [...new Set([parts[0], family, family.replace(/^(?:al|el|as|ad|ash)-/u, '')])];
 }
 
 interface Group {
@@ -177,7 +200,7 @@ function group(found: Found[]): Group[] {
         if (type !== 'person') return false;
         // "Pompeo" fits "Mike Pompeo" (last word) and "Kim" fits "Kim Jong Un" (family name first);
         // "Donald Trump" fits "Donald J. Trump" (the same words, an initial left out).
-        if (formWords.length === 1) return groupWords[0] === formWords[0] || groupWords.at(-1) === formWords[0];
+        if (formWords.length === 1) return shortForms(g.name).some((f) => normal(f) === formWords[0]);
         let at = 0;
         for (const w of groupWords) if (w === formWords[at]) at++;
         return at === formWords.length;
@@ -192,20 +215,14 @@ function group(found: Found[]): Group[] {
     // A person named in full may be named by one word of it later on: "Pompeo", "Kim", "Moon".
     if (type === 'person') {
       const known = new Set(forms.map(normal));
-      const shortForms = new Map<string, Group[]>();
+      const byShortForm = new Map<string, Group[]>();
       for (const g of full) {
-        const parts = words(g.name).filter((w) => !/^\p{Lu}\.$/u.test(w));
-        if (parts.length < 2) continue;
-        // The family name keeps its particle ("bin Laden") and is also written without an "al-" ("Bashir").
-        const particle = parts.findLastIndex((w, i) => i > 0 && i < parts.length - 1 && JOINERS.has(w));
-        const family = parts.slice(particle > 0 ? particle : -1).join(' ');
-        const bare = family.replace(/^(?:al|el|as|ad|ash)-/u, '');
-        for (const part of new Set([parts[0], family, bare])) {
+        for (const part of shortForms(g.name)) {
           if (known.has(normal(part)) || isCommonWord(part)) continue;
-          shortForms.set(part, [...(shortForms.get(part) ?? []), g]);
+          byShortForm.set(part, [...(byShortForm.get(part) ?? []), g]);
         }
       }
-      for (const [form, fits] of shortForms) {
+      for (const [form, fits] of byShortForm) {
         if (fits.length === 1) fits[0].forms.add(form);
         else groups.push({ type, name: form, forms: new Set([form]), ambiguousWith: fits.map((g) => g.name).sort() });
       }
