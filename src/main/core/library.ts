@@ -35,6 +35,9 @@ import { Store, ValidatedJsonFile } from './json-file';
 import { acquireLibraryLock } from './library-lock';
 import { WriteQueue } from './write-queue';
 
+/** How many files are read at once when many are needed (a brief, every annotation of the library). */
+const READ_BATCH = 32;
+
 const CountsCacheSchema = z.record(z.string(), z.number().int().nonnegative());
 
 export interface FileToImport {
@@ -98,7 +101,7 @@ function otherNames(name: string, aliases: string[], more: string[]): string[] {
 export type LibraryChange = { kind: 'article'; id: string } | { kind: 'annotations'; articleId: string } | { kind: 'entity'; id: string };
 
 export class Library {
-  private readonly annotationStores = new Map<string, Store<AnnotationsFile>>();
+  private readonly annotationStores = new Map<string, Promise<Store<AnnotationsFile>>>();
   private readonly annotationCounts = new Map<string, number>();
   private readonly listeners = new Set<(change: LibraryChange) => void>();
   /** What was recovered while files were read (a damaged file replaced by its backup), for the user. */
@@ -404,19 +407,24 @@ export class Library {
     return join(this.dir, 'articles', id);
   }
 
-  private async annotationStore(articleId: string): Promise<Store<AnnotationsFile>> {
+  /** The article's annotation file, opened once: callers at the same moment share the one opening. */
+  private annotationStore(articleId: string): Promise<Store<AnnotationsFile>> {
     let store = this.annotationStores.get(articleId);
     if (!store) {
-      store = await Store.open(
+      store = Store.open(
         join(this.articleDir(articleId), 'annotations.json'),
         AnnotationsFileSchema,
         { schemaVersion: SCHEMA_VERSION, annotations: [], suggestions: {} },
         this.queue,
         (message) => this.warnings.push(message),
-      );
+      ).then((opened) => {
+        // The count may have come from the cache of the last run: the file itself has the last word.
+        this.annotationCounts.set(articleId, opened.data.annotations.length);
+        return opened;
+      });
+      // A file that could not be opened is tried again next time.
+      store.catch(() => this.annotationStores.delete(articleId));
       this.annotationStores.set(articleId, store);
-      // The count may have come from the cache of the last run: the file itself has the last word.
-      this.annotationCounts.set(articleId, store.data.annotations.length);
     }
     return store;
   }
@@ -533,14 +541,17 @@ export class Library {
     await this.writeAnnotations(articleId, (current) => current.filter((a) => a.id !== id));
   }
 
-  /** Every annotation of the library with its article, in library order then text order. */
-  /** Every annotation with its article; with `articleIds`, those articles' only (and only their files are read). */
+  /** Every annotation with its article, in library order then text order; with `articleIds`, those
+   * articles' only (and only their files are read). Files not yet open are read a batch at a time. */
   async allAnnotations(articleIds?: string[]): Promise<{ annotation: Annotation; article: Article }[]> {
+    const articles = (articleIds ? [...new Set(articleIds)].map((id) => this.getArticle(id)) : this.library.data.articles).filter(
+      (article) => this.annotationCounts.get(article.id),
+    );
     const out: { annotation: Annotation; article: Article }[] = [];
-    const articles = articleIds ? [...new Set(articleIds)].map((id) => this.getArticle(id)) : this.library.data.articles;
-    for (const article of articles) {
-      if (!this.annotationCounts.get(article.id)) continue;
-      for (const annotation of await this.listAnnotations(article.id)) out.push({ annotation, article });
+    for (let at = 0; at < articles.length; at += READ_BATCH) {
+      const batch = articles.slice(at, at + READ_BATCH);
+      const lists = await Promise.all(batch.map((article) => this.listAnnotations(article.id)));
+      batch.forEach((article, i) => lists[i].forEach((annotation) => out.push({ annotation, article })));
     }
     return out;
   }
