@@ -81,3 +81,26 @@ test('the timeline places annotations in time, filters them, zooms, and opens a 
   await expect(page).toHaveURL(/#\/articles\/[^?]+\?annotation=/);
   await expect(page.locator('.article-body .highlight')).toContainText('gangster-like');
 });
+
+test('a crowded day keeps six lanes and gathers the rest under “+N more”, each still a link', async ({ page, serveLibrary }) => {
+  const sentences = Array.from({ length: 9 }, (_, i) => `Statement number ${i + 1} was issued in Pyongyang.`);
+  const host = await serveLibrary(async (library) => {
+    const clip = join(library, '..', 'day.md');
+    await writeFile(clip, `---\ntitle: A busy day\ndate: 2018-10-07\n---\n\n${sentences.join(' ')}\n`);
+    const [article] = JSON.parse(await dossier(library, 'import', clip));
+    for (const sentence of sentences) await dossier(library, 'annotate', article.id, '--quote', sentence);
+  });
+  await page.goto(`${host.url}#/timeline`);
+  // Six in their lanes; the three in the closed list are not shown yet.
+  await expect(items(page)).toHaveCount(6);
+  const more = page.locator('.timeline-more');
+  await expect(more.locator('summary')).toHaveText('+3 more from 7 Oct 2018');
+  await expect(more.locator('a')).toHaveCount(3);
+  await expect(more.locator('a').first()).toBeHidden();
+  await more.locator('summary').click();
+  await expect(more.getByRole('link').first()).toBeVisible();
+  await expect(items(page)).toHaveCount(9);
+  await more.getByRole('link').last().click();
+  await expect(page).toHaveURL(/\?annotation=/);
+  await expect(page.locator('.annotation-list > li.active')).toContainText('Statement number 9');
+});

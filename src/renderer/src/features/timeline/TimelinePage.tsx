@@ -59,19 +59,55 @@ function ticks(from: number, to: number, pxPerDay: number): { at: number; label:
   return shown;
 }
 
-/** Rows for the items so that no two overlap: each goes in the first lane free at its place. */
-function lanes(xs: number[]): number[] {
+/** Lanes before the items at one place are gathered under "+N more". */
+const MAX_LANES = 6;
+/** Room below the lanes for an opened "+N more" list (its CSS max-height, and a margin). */
+const MORE_LIST_HEIGHT = 280;
+
+type Placed = { item: TimelineItem; x: number; lane: number };
+type Cluster = { x: number; items: TimelineItem[] };
+
+/** Rows for the items so that no two overlap: each goes in the first lane free at its place; where all lanes
+ * are taken, it joins the cluster of others there, shown as "+N more". */
+function layout(items: TimelineItem[], xs: number[]): { placed: Placed[]; clusters: Cluster[] } {
   const ends: number[] = [];
-  return xs.map((x) => {
+  const placed: Placed[] = [];
+  const clusters: Cluster[] = [];
+  items.forEach((item, i) => {
+    const x = xs[i];
     let lane = ends.findIndex((end) => end <= x);
-    if (lane < 0) lane = ends.length;
-    ends[lane] = x + ITEM_WIDTH + 8;
-    return lane;
+    if (lane < 0 && ends.length < MAX_LANES) lane = ends.length;
+    if (lane >= 0) {
+      ends[lane] = x + ITEM_WIDTH + 8;
+      placed.push({ item, x, lane });
+      return;
+    }
+    const last = clusters.at(-1);
+    if (last && x < last.x + ITEM_WIDTH + 8) last.items.push(item);
+    else clusters.push({ x, items: [item] });
   });
+  return { placed, clusters };
 }
 
 function itemHref(item: TimelineItem): string {
   return item.kind === 'event' ? hrefs.entity(item.id) : hrefs.article(item.article!.id, item.id);
+}
+
+/** One item: its extent in time (at this scale), its date, and its quote or name, as a link. */
+function TimelineEntry({ item, scale }: { item: TimelineItem; scale: number | null }) {
+  const [start, end] = span(item.date);
+  return (
+    <>
+      {scale !== null && <span className="timeline-extent" aria-hidden="true" style={{ width: Math.max(4, ((end - start) / DAY + 1) * scale) }} />}
+      <a href={itemHref(item)} title={item.kind === 'annotation' ? `${item.label}\n— ${item.article!.title}` : item.label}>
+        <span className="timeline-date">
+          {formatDay(item.date)}
+          {item.kind === 'event' ? ' · event' : item.dateFrom === 'linked-event' ? ' · by its event' : ''}
+        </span>
+        <span className="timeline-label">{item.kind === 'annotation' ? `“${item.label}”` : item.label}</span>
+      </a>
+    </>
+  );
 }
 
 export function TimelinePage({ entityId, tag }: { entityId: string | null; tag: string | null }) {
@@ -80,6 +116,7 @@ export function TimelinePage({ entityId, tag }: { entityId: string | null; tag: 
   const [error, setError] = useState<string | null>(null);
   const [pxPerDay, setPxPerDay] = useState<number | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ left: 0, width: 1200 });
   /** The instant to keep in the middle of the view when zooming. */
   const keepCentre = useRef<number | null>(null);
 
@@ -105,6 +142,8 @@ export function TimelinePage({ entityId, tag }: { entityId: string | null; tag: 
   const fit = () => {
     const width = (scroller.current?.clientWidth ?? 900) - 2 * MARGIN - ITEM_WIDTH;
     setPxPerDay(Math.min(MAX_PX_PER_DAY, Math.max(MIN_PX_PER_DAY, width / Math.max(1, (to - from) / DAY + 1))));
+    if (scroller.current) setView({ left: 0, width: scroller.current.clientWidth });
+    scroller.current?.scrollTo({ left: 0 });
   };
   // A new set of items starts fitted to the view.
   useLayoutEffect(() => {
@@ -122,6 +161,7 @@ export function TimelinePage({ entityId, tag }: { entityId: string | null; tag: 
     if (!el || keepCentre.current === null || pxPerDay === null) return;
     el.scrollLeft = MARGIN + ((keepCentre.current - from) / DAY) * pxPerDay - el.clientWidth / 2;
     keepCentre.current = null;
+    setView({ left: el.scrollLeft, width: el.clientWidth });
   }, [pxPerDay, from]);
 
   const commands = useMemo(
@@ -151,10 +191,11 @@ export function TimelinePage({ entityId, tag }: { entityId: string | null; tag: 
   };
 
   const scale = pxPerDay ?? 1;
-  const xs = items.map((i) => MARGIN + ((span(i.date)[0] - from) / DAY) * scale);
-  const rows = lanes(xs);
-  const laneCount = Math.max(1, ...rows.map((r) => r + 1));
+  const { placed, clusters } = useMemo(() => layout(items, items.map((i) => MARGIN + ((span(i.date)[0] - from) / DAY) * scale)), [items, from, scale]);
+  const laneCount = Math.max(1, ...placed.map((p) => p.lane + 1)) + (clusters.length ? 1 : 0);
   const width = MARGIN * 2 + ((to - from) / DAY + 1) * scale + ITEM_WIDTH;
+  // Only what is on screen, and a screen either side, is drawn: thirty thousand links would not scroll.
+  const near = (x: number) => x + ITEM_WIDTH >= view.left - view.width && x <= view.left + 2 * view.width;
   const entity = entities.find((e) => e.id === entityId);
 
   return (
@@ -214,8 +255,12 @@ export function TimelinePage({ entityId, tag }: { entityId: string | null; tag: 
           aria-label="Time axis: + and − zoom, Ctrl+wheel too"
           onKeyDown={onKeyDown}
           onWheel={onWheel}
+          onScroll={(e) => {
+            const el = e.currentTarget;
+            if (Math.abs(el.scrollLeft - view.left) > el.clientWidth / 4 || el.clientWidth !== view.width) setView({ left: el.scrollLeft, width: el.clientWidth });
+          }}
         >
-          <div className="timeline-track" style={{ width, height: laneCount * LANE_HEIGHT + 40 }}>
+          <div className="timeline-track" style={{ width, height: laneCount * LANE_HEIGHT + 40 + (clusters.length ? MORE_LIST_HEIGHT : 0) }}>
             <div className="timeline-axis" aria-hidden="true">
               {ticks(from, to, scale).map((tick) => (
                 <span key={tick.at} className={tick.major ? 'tick major' : 'tick'} style={{ left: MARGIN + ((tick.at - from) / DAY) * scale }}>
@@ -224,21 +269,27 @@ export function TimelinePage({ entityId, tag }: { entityId: string | null; tag: 
               ))}
             </div>
             <ol className="timeline-items" aria-label="Events and annotations in time order">
-              {items.map((item, i) => {
-                const [start, end] = span(item.date);
-                return (
-                  <li key={`${item.kind}-${item.id}`} className={`timeline-item kind-${item.kind}`} style={{ left: xs[i], top: 32 + rows[i] * LANE_HEIGHT }}>
-                    <span className="timeline-extent" aria-hidden="true" style={{ width: Math.max(4, ((end - start) / DAY + 1) * scale) }} />
-                    <a href={itemHref(item)} title={item.kind === 'annotation' ? `${item.label}\n— ${item.article!.title}` : item.label}>
-                      <span className="timeline-date">
-                        {formatDay(item.date)}
-                        {item.kind === 'event' ? ' · event' : item.dateFrom === 'linked-event' ? ' · by its event' : ''}
-                      </span>
-                      <span className="timeline-label">{item.kind === 'annotation' ? `“${item.label}”` : item.label}</span>
-                    </a>
-                  </li>
-                );
-              })}
+              {placed.filter((p) => near(p.x)).map(({ item, x, lane }) => (
+                <li key={`${item.kind}-${item.id}`} className={`timeline-item kind-${item.kind}`} style={{ left: x, top: 32 + lane * LANE_HEIGHT }}>
+                  <TimelineEntry item={item} scale={scale} />
+                </li>
+              ))}
+              {clusters.filter((c) => near(c.x)).map((cluster) => (
+                <li key={`more-${cluster.x}`} className="timeline-item timeline-more" style={{ left: cluster.x, top: 32 + MAX_LANES * LANE_HEIGHT }}>
+                  <details>
+                    <summary>
+                      +{cluster.items.length} more from {formatDay(cluster.items[0].date)}
+                    </summary>
+                    <ol>
+                      {cluster.items.map((item) => (
+                        <li key={`${item.kind}-${item.id}`}>
+                          <TimelineEntry item={item} scale={null} />
+                        </li>
+                      ))}
+                    </ol>
+                  </details>
+                </li>
+              ))}
             </ol>
           </div>
         </div>

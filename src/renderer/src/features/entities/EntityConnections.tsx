@@ -1,0 +1,138 @@
+// What an entity's page shows beyond its annotations: its events in time order, the entities annotated with
+// it, and the places the library names it without a link, each linked with one key (L) or opened (Enter).
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { EntityContext, UnlinkedMention } from '../../../../shared/api';
+import type { Entity } from '../../../../shared/model';
+import { formatDate } from '../../components/format';
+import { useLibrary } from '../../hooks/use-library';
+import { hrefs } from '../../hooks/use-route';
+import { useStatus } from '../../hooks/use-status';
+import { call } from '../../lib/dossier';
+
+const mentionKey = (m: UnlinkedMention) => `${m.article.id}:${m.start}`;
+
+export function EntityConnections({ entity }: { entity: Entity }) {
+  const { version, refresh } = useLibrary();
+  const { say } = useStatus();
+  const [context, setContext] = useState<EntityContext | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const focusNext = useRef<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    call('entities.context', { id: entity.id })
+      .then((c) => !cancelled && (setContext(c), setError(null)))
+      .catch((err: Error) => !cancelled && setError(err.message));
+    return () => {
+      cancelled = true;
+    };
+  }, [entity.id, version]);
+
+  useEffect(() => {
+    if (!focusNext.current) return;
+    listRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusNext.current)}"]`)?.focus();
+    focusNext.current = null;
+  }, [context]);
+
+  const link = async (mention: UnlinkedMention) => {
+    const mentions = context?.mentions ?? [];
+    const next = mentions[mentions.indexOf(mention) + 1] ?? mentions[mentions.indexOf(mention) - 1];
+    try {
+      await call('annotations.create', {
+        articleId: mention.article.id,
+        start: mention.start,
+        end: mention.end,
+        exact: mention.text,
+        entityIds: [entity.id],
+      });
+      focusNext.current = next ? mentionKey(next) : null;
+      say(`Linked “${mention.text}” in “${mention.article.title}” to ${entity.name}.`);
+      refresh();
+    } catch (err) {
+      say((err as Error).message, 'error');
+    }
+  };
+
+  const onKey = (event: KeyboardEvent<HTMLLIElement>, mention: UnlinkedMention) => {
+    if (event.target !== event.currentTarget || event.ctrlKey || event.metaKey || event.altKey) return;
+    const items = [...(listRef.current?.querySelectorAll<HTMLElement>(':scope > li') ?? [])];
+    const at = items.indexOf(event.currentTarget);
+    const actions: Record<string, () => void> = {
+      l: () => void link(mention),
+      enter: () => (window.location.hash = hrefs.passage(mention.article.id, mention)),
+      arrowdown: () => items[Math.min(at + 1, items.length - 1)]?.focus(),
+      arrowup: () => items[Math.max(at - 1, 0)]?.focus(),
+    };
+    const action = actions[event.key.toLowerCase()];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  };
+
+  if (error) return <p className="form-error" role="alert">{error}</p>;
+  if (!context) return null;
+  const { mentions, moreMentions, related, events } = context;
+
+  return (
+    <>
+      {events.length > 0 && (
+        <section aria-label="Events">
+          <h2>Events</h2>
+          <ol className="event-list">
+            {events.map((e) => (
+              <li key={e.id}>
+                <span className="muted">{e.date ? formatDate(e.date) : 'no date'}</span> <a href={hrefs.entity(e.id)}>{e.name}</a>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {related.length > 0 && (
+        <section aria-label="Related entities">
+          <h2>Related</h2>
+          <ul className="related-list">
+            {related.map(({ entity: other, shared }) => (
+              <li key={other.id}>
+                <span className={`entity-dot entity-${other.type}`} aria-hidden="true" /> <a href={hrefs.entity(other.id)}>{other.name}</a>{' '}
+                <span className="muted">
+                  {shared} shared annotation{shared === 1 ? '' : 's'}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-label="Unlinked mentions">
+        <h2>
+          Unlinked mentions ({mentions.length}
+          {moreMentions ? '+' : ''})
+        </h2>
+        {mentions.length === 0 ? (
+          <p className="muted">The library names {entity.name} nowhere else than in the passages linked to it.</p>
+        ) : (
+          <>
+            <p className="muted keys-hint">
+              On a mention: <kbd>L</kbd> links it (annotates the name), <kbd>Enter</kbd> opens it in the reader, <kbd>↑</kbd>/<kbd>↓</kbd> move.
+            </p>
+            <ol className="mention-list" ref={listRef} aria-label={`Unlinked mentions of ${entity.name}`}>
+              {mentions.map((m) => (
+                <li key={mentionKey(m)} data-key={mentionKey(m)} tabIndex={0} aria-keyshortcuts="L Enter" onKeyDown={(e) => onKey(e, m)}>
+                  <p className="snippet">{m.snippet}</p>
+                  <p className="muted">
+                    <a href={hrefs.passage(m.article.id, m)} tabIndex={-1}>
+                      {m.article.title}
+                    </a>{' '}
+                    <button type="button" className="button" tabIndex={-1} onClick={() => void link(m)}>
+                      Link
+                    </button>
+                  </p>
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </section>
+    </>
+  );
+}
