@@ -96,3 +96,23 @@ test('a whole folder is imported from the palette: every article file under it, 
   await expect(titles.filter({ hasText: 'A note on the talks' })).toHaveCount(1);
   await expect(titles.filter({ hasText: TITLE })).toHaveCount(1);
 });
+
+test('a folder dragged from the file manager imports every article file under it', async ({ page, host }) => {
+  const folder = join(host.libraryDir, '..', 'dropped');
+  await mkdir(join(folder, 'korea', '.hidden'), { recursive: true });
+  await copyFile(seedFile, join(folder, 'korea', 'seed.txt'));
+  await writeFile(join(folder, 'talks.md'), '---\ntitle: Talks in Pyongyang\n---\n\nPompeo met Kim.\n');
+  await writeFile(join(folder, 'photo.png'), 'not an article');
+  await writeFile(join(folder, 'korea', '.hidden', 'secret.txt'), 'left out');
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'Your library is empty' })).toBeVisible();
+  // The browser's own drag and drop, as from the operating system: a real folder on disk, not File objects.
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: [folder], dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, x: 400, y: 300, data });
+  await expect(page.getByRole('status')).toContainText('Imported 2 articles.');
+  const list = page.getByRole('navigation', { name: 'Library' }).getByRole('link');
+  await expect(list).toHaveCount(2);
+  await expect(list.filter({ hasText: 'Talks in Pyongyang' })).toHaveCount(1);
+  await expect(list.filter({ hasText: TITLE })).toHaveCount(1);
+});

@@ -1,6 +1,9 @@
 // Files and links dropped anywhere on the window are imported, and so is what is pasted outside a text
 // field: files, a web address, or a clip of a page (HTML) or of text. Nothing dropped ever navigates.
 import { useEffect, useState } from 'react';
+import { SUPPORTED_FORMATS } from '../../../../shared/api';
+import { useStatus } from '../../hooks/use-status';
+import { type DroppedEntry, filesFromEntries } from './dropped-folders';
 import { type ImportSource, useImport } from './use-import';
 
 /** The web addresses among dropped or pasted text: one per line (text/uri-list comments start with #). */
@@ -31,6 +34,7 @@ function pastedSources(data: DataTransfer): ImportSource[] {
 
 export function DropZone() {
   const { importSources } = useImport();
+  const { say } = useStatus();
   const [over, setOver] = useState(false);
   useEffect(() => {
     const carries = (e: DragEvent) => {
@@ -48,6 +52,19 @@ export function DropZone() {
     const onDrop = (e: DragEvent) => {
       e.preventDefault();
       setOver(false);
+      // The entries must be taken while the drop event lasts; a folder among them is walked after.
+      const entries = Array.from(e.dataTransfer?.items ?? [])
+        .map((item) => (item.kind === 'file' ? (item.webkitGetAsEntry() as DroppedEntry | null) : null))
+        .filter((entry): entry is DroppedEntry => entry !== null);
+      if (entries.some((entry) => entry.isDirectory)) {
+        void filesFromEntries(entries)
+          .then((found) => {
+            if (found.length) return importSources(found);
+            say(`The dropped folder holds no article files. ${SUPPORTED_FORMATS}`, 'error');
+          })
+          .catch((error: Error) => say(`The dropped folder could not be read: ${error.message}`, 'error'));
+        return;
+      }
       const files = Array.from(e.dataTransfer?.files ?? []);
       if (files.length) return void importSources(files);
       // A link dragged from a browser: the core fetches the page. Other addresses (file:, javascript:) are
@@ -81,6 +98,6 @@ export function DropZone() {
       window.removeEventListener('drop', onDrop);
       window.removeEventListener('paste', onPaste);
     };
-  }, [importSources]);
+  }, [importSources, say]);
   return over ? <div className="drop-overlay">Drop article files or a link to import them</div> : null;
 }
