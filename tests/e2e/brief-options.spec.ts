@@ -34,6 +34,22 @@ test('front matter, [[links]] and sections by event, in the preview and the expo
   const markdown = (await preview.textContent()) ?? '';
   expect(markdown.startsWith('---\n')).toBe(true);
 
+  // The rendered preview: the quote as a quotation, letter for letter; the citation as a footnote that
+  // resolves; the front matter apart; and no link that leaves the page.
+  await page.getByRole('button', { name: 'Rendered' }).click();
+  const rendered = page.getByRole('article', { name: 'Rendered preview' });
+  await expect(rendered.locator('blockquote')).toHaveText(QUOTE);
+  await expect(rendered.getByRole('heading', { level: 2, name: 'Pompeo’s July 2018 visit (2018-07)' })).toBeVisible();
+  const footnoteRef = rendered.locator('sup.footnote-ref a').first();
+  const target = (await footnoteRef.getAttribute('href'))!.slice(1);
+  await expect(rendered.locator(`[id="${target}"]`)).toContainText('US-North Korea Diplomacy Picks Up');
+  await footnoteRef.click();
+  await expect(page).toHaveURL(/#\/brief/);
+  await expect(rendered.locator('.front-matter summary')).toHaveText('Front matter');
+  await expect(rendered.locator('script, iframe, [onclick]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Markdown', exact: true }).click();
+  await expect(preview).toContainText(QUOTE);
+
   await page.getByRole('button', { name: 'Export Markdown' }).click();
   const saved = page.locator('.saved code');
   await expect(saved).toContainText(host.exportDir);

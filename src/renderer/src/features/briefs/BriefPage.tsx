@@ -1,10 +1,12 @@
-// Composing a brief: choose the entities and articles it covers, preview its Markdown, export it.
+// Composing a brief: choose the entities and articles it covers, preview its Markdown (as written or
+// rendered), export it.
 import { useEffect, useState } from 'react';
 import type { BriefOptions } from '../../../../shared/brief-markdown';
 import { ENTITY_TYPE_LABELS } from '../../components/format';
 import { useLibrary } from '../../hooks/use-library';
 import { useStatus } from '../../hooks/use-status';
 import { call } from '../../lib/dossier';
+import { RenderedBrief } from './RenderedBrief';
 
 
 function toggle(list: string[], id: string): string[] {
@@ -22,6 +24,7 @@ export function BriefPage({ initialEntityIds, initialArticleIds }: { initialEnti
   const [error, setError] = useState<string | null>(null);
   const [savedPath, setSavedPath] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [rendered, setRendered] = useState(false);
   const empty = entityIds.length === 0 && articleIds.length === 0;
 
   useEffect(() => {
@@ -135,9 +138,23 @@ export function BriefPage({ initialEntityIds, initialArticleIds }: { initialEnti
           {empty ? (
             <p className="muted">Choose the entities or articles the brief covers.</p>
           ) : (
-            <pre className="markdown-preview" data-testid="brief-preview" tabIndex={0}>
-              {preview?.markdown ?? 'Rendering…'}
-            </pre>
+            <>
+              <div className="toolbar" role="group" aria-label="Preview as">
+                <button type="button" className="button" aria-pressed={!rendered} onClick={() => setRendered(false)}>
+                  Markdown
+                </button>
+                <button type="button" className="button" aria-pressed={rendered} onClick={() => setRendered(true)}>
+                  Rendered
+                </button>
+              </div>
+              {rendered && preview ? (
+                <RenderedBrief markdown={preview.markdown} />
+              ) : (
+                <pre className="markdown-preview" data-testid="brief-preview" tabIndex={0}>
+                  {preview?.markdown ?? 'Rendering…'}
+                </pre>
+              )}
+            </>
           )}
         </section>
       </div>
