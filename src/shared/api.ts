@@ -8,10 +8,12 @@ import {
   ArticleSchema,
   ColorSchema,
   DocNodeSchema,
+  ENTITY_TYPES,
   EntitySchema,
   EntityTypeSchema,
   IdSchema,
   PartialDateSchema,
+  RelationSchema,
 } from './model';
 import { DossierError, type ErrorValue, type Result } from './errors';
 
@@ -157,6 +159,28 @@ export const TimelineSchema = z.object({
 });
 export type Timeline = z.infer<typeof TimelineSchema>;
 
+/** An entity in the graph, with the number of annotations that link it. */
+export const GraphNodeSchema = z.object({
+  id: IdSchema,
+  type: EntityTypeSchema,
+  name: z.string(),
+  annotationCount: z.number().int().nonnegative(),
+});
+export type GraphNode = z.infer<typeof GraphNodeSchema>;
+
+/** Two entities linked together by annotations; weight is how many annotations link both. */
+export const GraphEdgeSchema = z.object({ source: IdSchema, target: IdSchema, weight: z.number().int().positive() });
+export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
+
+export const GraphSchema = z.object({
+  /** By name. */
+  nodes: z.array(GraphNodeSchema),
+  edges: z.array(GraphEdgeSchema),
+  /** Entities of the types asked for that no link of the weight asked for reaches: not in the graph. */
+  unlinked: z.number().int().nonnegative(),
+});
+export type Graph = z.infer<typeof GraphSchema>;
+
 /** Where an entity is named in the library but no annotation of the passage links it yet. */
 export const UnlinkedMentionSchema = z.object({
   article: z.object({ id: IdSchema, title: z.string() }),
@@ -168,6 +192,8 @@ export const UnlinkedMentionSchema = z.object({
 });
 export type UnlinkedMention = z.infer<typeof UnlinkedMentionSchema>;
 
+const RelationLabelSchema = z.string().trim().min(1, 'name the relation, e.g. “met with”').max(200);
+
 /** What an entity is connected to: its unlinked mentions, the entities annotated with it, its events. */
 export const EntityContextSchema = z.object({
   mentions: z.array(UnlinkedMentionSchema),
@@ -177,6 +203,8 @@ export const EntityContextSchema = z.object({
   related: z.array(z.object({ entity: EntitySchema, shared: z.number().int().positive() })),
   /** The events linked on the same annotations, in time order (undated last). */
   events: z.array(EntitySchema),
+  /** Its relations, each with the entity at the other end and whether this one is the subject. */
+  relations: z.array(z.object({ relation: RelationSchema, other: EntitySchema, outgoing: z.boolean() })),
 });
 export type EntityContext = z.infer<typeof EntityContextSchema>;
 
@@ -302,6 +330,15 @@ export const api = {
     z.object({ entity: EntitySchema, annotations: z.array(LinkedAnnotationSchema) }),
   ),
   'entities.context': method(z.object({ id: IdSchema, mentionLimit: z.number().int().min(1).max(1000).default(100) }), EntityContextSchema),
+  'relations.create': method(
+    z.object({ from: IdSchema, to: IdSchema, label: RelationLabelSchema, evidence: z.array(IdSchema).max(1000).default([]) }),
+    RelationSchema,
+  ),
+  'relations.update': method(
+    z.object({ id: IdSchema, label: RelationLabelSchema.optional(), evidence: z.array(IdSchema).max(1000).optional() }),
+    RelationSchema,
+  ),
+  'relations.delete': method(z.object({ id: IdSchema }), z.object({ deleted: z.literal(true) })),
   'suggestions.list': method(z.object({ articleId: IdSchema }), SuggestionsSchema),
   'suggestions.accept': method(
     z.object({ articleId: IdSchema, key: z.string().min(1), name: z.string().trim().min(1).max(500).optional() }),
@@ -313,6 +350,17 @@ export const api = {
   'timeline.get': method(
     z.object({ entityId: IdSchema.optional(), tag: z.string().trim().min(1).max(200).optional() }),
     TimelineSchema,
+  ),
+  /** The entities linked by annotations: of some types, by links of some weight, or around one entity. */
+  'graph.get': method(
+    z.object({
+      types: z.array(EntityTypeSchema).max(ENTITY_TYPES.length).optional(),
+      minWeight: z.number().int().min(1).max(1_000_000).default(1),
+      /** Only this entity and its neighbours, within depth links. */
+      focusId: IdSchema.optional(),
+      depth: z.union([z.literal(1), z.literal(2)]).default(1),
+    }),
+    GraphSchema,
   ),
   'search.query': method(
     z.object({

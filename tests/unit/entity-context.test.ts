@@ -48,6 +48,18 @@ describe('an entity\'s context in a library', () => {
     ]);
     expect(context.events.map((e) => e.name)).toEqual(['Singapore summit', 'Pompeo’s July 2018 visit to Pyongyang', 'Talks to come']);
 
+    // A relation with its evidence, seen from both ends; checked, changed and removed.
+    const [evidence] = await library.listAnnotations(article.id);
+    const met = await library.createRelation(pompeo.id, nk.id, ' was accused by ', [evidence.id]);
+    expect(met).toMatchObject({ label: 'was accused by', evidence: [evidence.id] });
+    expect((await entityContext(library, search, pompeo.id, 1)).relations).toEqual([{ relation: met, other: nk, outgoing: true }]);
+    expect((await entityContext(library, search, nk.id, 1)).relations).toEqual([{ relation: met, other: library.getEntity(pompeo.id), outgoing: false }]);
+    await expect(library.createRelation(pompeo.id, pompeo.id, 'is', [])).rejects.toThrow('two different entities');
+    await expect(library.createRelation(pompeo.id, nk.id, 'met', ['nosuchannotation'])).rejects.toThrow('No annotation with id nosuchannotation');
+    expect(await library.updateRelation(met.id, { label: 'accused by' })).toMatchObject({ label: 'accused by', evidence: [evidence.id] });
+    await library.deleteRelation(met.id);
+    expect(library.listRelations(pompeo.id)).toEqual([]);
+
     const limited = await entityContext(library, search, pompeo.id, 3);
     expect([limited.mentions.length, limited.moreMentions]).toEqual([3, true]);
     await library.close();

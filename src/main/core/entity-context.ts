@@ -71,5 +71,10 @@ export async function entityContext(library: Library, search: SearchIndex, id: s
     }
     if (more) break;
   }
-  return { mentions, moreMentions: more, related, events };
+  const byId = new Map(library.listEntities().map((e) => [e.id, e]));
+  const relations = library
+    .listRelations(id)
+    .map((relation) => ({ relation, other: byId.get(relation.from === id ? relation.to : relation.from)!, outgoing: relation.from === id }))
+    .filter((r) => r.other);
+  return { mentions, moreMentions: more, related, events, relations };
 }

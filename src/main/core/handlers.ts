@@ -9,6 +9,7 @@ import type { SearchIndex } from './search';
 import { entityContext } from './entity-context';
 import { Suggester } from './suggestions';
 import { buildTimeline } from './timeline';
+import { buildGraph } from './graph';
 
 /** Imports what can be imported of `files` in one commit; says for each file what became of it. */
 export async function importFiles(library: Library, files: FileToImport[]): Promise<ImportOutcome[]> {
@@ -64,6 +65,12 @@ export function createHandlers(library: Library, search: SearchIndex, exportDir:
       return { entity, annotations };
     },
     'entities.context': async ({ id, mentionLimit }) => entityContext(library, search, id, mentionLimit),
+    'relations.create': async ({ from, to, label, evidence }) => library.createRelation(from, to, label, evidence),
+    'relations.update': async ({ id, label, evidence }) => library.updateRelation(id, { label, evidence }),
+    'relations.delete': async ({ id }) => {
+      await library.deleteRelation(id);
+      return { deleted: true as const };
+    },
     'suggestions.list': async ({ articleId }) => suggester.list(articleId),
     'suggestions.accept': async ({ articleId, key, name }) => suggester.accept(articleId, key, name),
     'suggestions.map': async ({ articleId, key, entityId }) => suggester.map(articleId, key, entityId),
@@ -72,6 +79,12 @@ export function createHandlers(library: Library, search: SearchIndex, exportDir:
     'timeline.get': async ({ entityId, tag }) => {
       if (entityId) library.getEntity(entityId);
       return buildTimeline(library.listEntities(), await library.allAnnotations(), { entityId, tag });
+    },
+    'graph.get': async ({ types, minWeight, focusId, depth }) => {
+      // An entity to focus on that does not exist is an error to show, not an empty graph.
+      if (focusId) library.getEntity(focusId);
+      const annotations = (await library.allAnnotations()).map((a) => a.annotation);
+      return buildGraph(library.listEntities(), annotations, { types, minWeight, focusId, depth });
     },
     'search.query': async ({ query, filters, limit }) => search.search(query, filters, limit),
     'briefs.render': async (scope) => {

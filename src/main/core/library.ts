@@ -23,6 +23,7 @@ import {
   type Entity,
   type EntityType,
   type LibraryFile,
+  type Relation,
 } from '../../shared/model';
 import { mentionedEntityIds, noteText } from '../../shared/note';
 import { describeRange, findOccurrences, reanchorAnnotation } from '../../shared/selectors';
@@ -554,6 +555,50 @@ export class Library {
       batch.forEach((article, i) => lists[i].forEach((annotation) => out.push({ annotation, article })));
     }
     return out;
+  }
+
+  // Relations between entities: a label, and the annotations that are the evidence for it.
+
+  listRelations(entityId?: string): Relation[] {
+    return this.entities.data.relations.filter((r) => !entityId || r.from === entityId || r.to === entityId);
+  }
+
+  private async checkRelation(from: string, to: string, evidence: string[]): Promise<void> {
+    this.getEntity(from);
+    this.getEntity(to);
+    if (from === to) throw new DossierError('invalid_input', 'A relation joins two different entities.');
+    const known = new Set((await this.allAnnotations()).map(({ annotation }) => annotation.id));
+    const missing = evidence.find((id) => !known.has(id));
+    if (missing) throw new DossierError('not_found', `No annotation with id ${missing}: evidence must be an annotation of the library.`);
+  }
+
+  async createRelation(from: string, to: string, label: string, evidence: string[]): Promise<Relation> {
+    await this.checkRelation(from, to, evidence);
+    const relation: Relation = { id: newId(), from, to, label: label.trim(), evidence: [...new Set(evidence)] };
+    await this.entities.update((current) => ({ ...current, relations: [...current.relations, relation] }));
+    this.changed({ kind: 'entity', id: from });
+    return relation;
+  }
+
+  async updateRelation(id: string, patch: { label?: string; evidence?: string[] }): Promise<Relation> {
+    const existing = this.entities.data.relations.find((r) => r.id === id);
+    if (!existing) throw new DossierError('not_found', `No relation with id ${id}.`);
+    await this.checkRelation(existing.from, existing.to, patch.evidence ?? []);
+    const updated: Relation = {
+      ...existing,
+      label: patch.label?.trim() ?? existing.label,
+      evidence: patch.evidence ? [...new Set(patch.evidence)] : existing.evidence,
+    };
+    await this.entities.update((current) => ({ ...current, relations: current.relations.map((r) => (r.id === id ? updated : r)) }));
+    this.changed({ kind: 'entity', id: existing.from });
+    return updated;
+  }
+
+  async deleteRelation(id: string): Promise<void> {
+    const existing = this.entities.data.relations.find((r) => r.id === id);
+    if (!existing) throw new DossierError('not_found', `No relation with id ${id}.`);
+    await this.entities.update((current) => ({ ...current, relations: current.relations.filter((r) => r.id !== id) }));
+    this.changed({ kind: 'entity', id: existing.from });
   }
 
   // Entity suggestions: what the user decided of each, kept with the article's annotations.

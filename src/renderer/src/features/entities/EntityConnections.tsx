@@ -1,7 +1,7 @@
 // What an entity's page shows beyond its annotations: its events in time order, the entities annotated with
 // it, and the places the library names it without a link, each linked with one key (L) or opened (Enter).
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { EntityContext, UnlinkedMention } from '../../../../shared/api';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { EntityContext, Output, UnlinkedMention } from '../../../../shared/api';
 import type { Entity } from '../../../../shared/model';
 import { formatDate } from '../../components/format';
 import { useLibrary } from '../../hooks/use-library';
@@ -11,8 +11,90 @@ import { call } from '../../lib/dossier';
 
 const mentionKey = (m: UnlinkedMention) => `${m.article.id}:${m.start}`;
 
-export function EntityConnections({ entity }: { entity: Entity }) {
+type Linked = Output<'entities.get'>['annotations'];
+
+/** Relates the entity to another with a label, citing the annotations that link both as evidence. */
+function RelationForm({ entity, annotations, onDone }: { entity: Entity; annotations: Linked; onDone(): void }) {
+  const { entities, refresh } = useLibrary();
+  const { say } = useStatus();
+  const [label, setLabel] = useState('');
+  const [otherId, setOtherId] = useState('');
+  const [evidence, setEvidence] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const candidates = annotations.filter(({ annotation }) => otherId && annotation.entityIds.includes(otherId));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await call('relations.create', { from: entity.id, to: otherId, label, evidence });
+      say(`${entity.name} ${label.trim()} ${entities.find((e) => e.id === otherId)?.name ?? ''}: relation added.`);
+      refresh();
+      onDone();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  return (
+    <form className="relation-form" aria-label="New relation" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+      <label>
+        <span>{entity.name}…</span>
+        <input autoFocus value={label} onChange={(e) => setLabel(e.target.value)} placeholder="met with" aria-label="Relation" required />
+      </label>
+      <label>
+        <span>…whom or what</span>
+        <select
+          value={otherId}
+          onChange={(e) => {
+            setOtherId(e.target.value);
+            setEvidence([]);
+          }}
+          required
+        >
+          <option value="">Choose an entity</option>
+          {entities
+            .filter((e) => e.id !== entity.id)
+            .map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name} ({e.type})
+              </option>
+            ))}
+        </select>
+      </label>
+      {otherId && (
+        <fieldset>
+          <legend>Evidence: annotations linked to both</legend>
+          {candidates.length === 0 && <p className="muted">None yet: the relation can stand without, or link an annotation to both first.</p>}
+          {candidates.map(({ annotation }) => (
+            <label key={annotation.id} className="check">
+              <input
+                type="checkbox"
+                checked={evidence.includes(annotation.id)}
+                onChange={() => setEvidence((ids) => (ids.includes(annotation.id) ? ids.filter((x) => x !== annotation.id) : [...ids, annotation.id]))}
+              />
+              “{annotation.target.quote.exact}”
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button primary">
+          Add relation
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function EntityConnections({ entity, annotations }: { entity: Entity; annotations: Linked }) {
   const { version, refresh } = useLibrary();
+  const [adding, setAdding] = useState(false);
   const { say } = useStatus();
   const [context, setContext] = useState<EntityContext | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -72,10 +154,51 @@ export function EntityConnections({ entity }: { entity: Entity }) {
 
   if (error) return <p className="form-error" role="alert">{error}</p>;
   if (!context) return null;
-  const { mentions, moreMentions, related, events } = context;
+  const { mentions, moreMentions, related, events, relations } = context;
+  const removeRelation = async (id: string) => {
+    try {
+      await call('relations.delete', { id });
+      say('Relation removed.');
+      refresh();
+    } catch (err) {
+      say((err as Error).message, 'error');
+    }
+  };
 
   return (
     <>
+      <section aria-label="Relations">
+        <h2>Relations</h2>
+        {relations.length === 0 && !adding && <p className="muted">No relation yet.</p>}
+        <ul className="related-list">
+          {relations.map(({ relation, other, outgoing }) => (
+            <li key={relation.id}>
+              {outgoing ? (
+                <>
+                  {entity.name} <strong>{relation.label}</strong> <a href={hrefs.entity(other.id)}>{other.name}</a>
+                </>
+              ) : (
+                <>
+                  <a href={hrefs.entity(other.id)}>{other.name}</a> <strong>{relation.label}</strong> {entity.name}
+                </>
+              )}{' '}
+              <span className="muted">
+                {relation.evidence.length} annotation{relation.evidence.length === 1 ? '' : 's'} as evidence
+              </span>{' '}
+              <button type="button" className="link-button danger" onClick={() => void removeRelation(relation.id)} aria-label={`Remove relation ${relation.label} ${other.name}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+        {adding ? (
+          <RelationForm entity={entity} annotations={annotations} onDone={() => setAdding(false)} />
+        ) : (
+          <button type="button" className="button" onClick={() => setAdding(true)}>
+            Add a relation…
+          </button>
+        )}
+      </section>
       {events.length > 0 && (
         <section aria-label="Events">
           <h2>Events</h2>

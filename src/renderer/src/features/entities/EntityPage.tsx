@@ -6,6 +6,7 @@ import { ENTITY_TYPE_LABELS, formatDate } from '../../components/format';
 import { useLibrary } from '../../hooks/use-library';
 import { hrefs } from '../../hooks/use-route';
 import { call } from '../../lib/dossier';
+import { EntityConnections } from './EntityConnections';
 
 export function EntityPage({ id }: { id: string }) {
   const { version } = useLibrary();
@@ -72,6 +73,7 @@ export function EntityPage({ id }: { id: string }) {
           </ul>
         </section>
       ))}
+      <EntityConnections entity={entity} annotations={annotations} />
     </main>
   );
 }

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../../src/main/core/graph';
+import { api } from '../../src/shared/api';
+import type { Annotation, Entity } from '../../src/shared/model';
+
+const entity = (id: string, type: Entity['type'], name: string): Entity => ({
+  id, type, name, aliases: [], description: '', wikidataId: null, date: null,
+});
+const annotation = (id: string, entityIds: string[], speakerId: string | null = null): Annotation => ({
+  id, articleId: 'seed01', created: '', modified: '', note: '', noteDoc: null, tags: [], color: 'yellow', entityIds, speakerId, anchor: 'anchored', review: null,
+  target: { quote: { type: 'TextQuoteSelector', exact: 'q', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 1 } },
+});
+
+const entities = [
+  entity('pompeo1', 'person', 'Mike Pompeo'),
+  entity('kimjong', 'person', 'Kim Jong Un'),
+  entity('nkorea1', 'place', 'North Korea'),
+  entity('statedp', 'organisation', 'State Department'),
+  entity('summit1', 'event', 'Singapore summit'),
+  entity('lonely1', 'person', 'Nobody Linked'),
+];
+const annotations = [
+  annotation('ann001', ['pompeo1', 'nkorea1']),
+  // Pompeo as the speaker counts as a link, once even when he is also linked.
+  annotation('ann002', ['nkorea1', 'pompeo1'], 'pompeo1'),
+  annotation('ann003', ['kimjong'], 'pompeo1'),
+  annotation('ann004', ['kimjong', 'summit1']),
+  annotation('ann005', ['summit1', 'statedp']),
+  annotation('ann006', ['lonely1']),
+  // A link to an entity that is gone is ignored.
+  annotation('ann007', ['pompeo1', 'deleted1']),
+];
+const pairs = (g: ReturnType<typeof buildGraph>) => g.edges.map((e) => `${e.source}-${e.target}:${e.weight}`);
+const names = (g: ReturnType<typeof buildGraph>) => g.nodes.map((n) => n.name);
+
+describe('the graph', () => {
+  it('weighs each link by the annotations linking both entities, counting the speaker', () => {
+    const g = buildGraph(entities, annotations);
+    expect(pairs(g)).toEqual(['kimjong-pompeo1:1', 'kimjong-summit1:1', 'nkorea1-pompeo1:2', 'statedp-summit1:1']);
+    // Nodes by name, with how many annotations link each; an entity with no link to another is only counted.
+    expect(g.nodes).toEqual([
+      { id: 'kimjong', type: 'person', name: 'Kim Jong Un', annotationCount: 2 },
+      { id: 'pompeo1', type: 'person', name: 'Mike Pompeo', annotationCount: 4 },
+      { id: 'nkorea1', type: 'place', name: 'North Korea', annotationCount: 2 },
+      { id: 'summit1', type: 'event', name: 'Singapore summit', annotationCount: 2 },
+      { id: 'statedp', type: 'organisation', name: 'State Department', annotationCount: 1 },
+    ]);
+    expect(g.unlinked).toBe(1);
+  });
+
+  it('keeps only links of the weight asked for, and the entities they join', () => {
+    const g = buildGraph(entities, annotations, { minWeight: 2 });
+    expect(pairs(g)).toEqual(['nkorea1-pompeo1:2']);
+    expect(names(g)).toEqual(['Mike Pompeo', 'North Korea']);
+    expect(g.unlinked).toBe(4);
+  });
+
+  it('keeps only the types asked for, and links between them', () => {
+    const g = buildGraph(entities, annotations, { types: ['person', 'event'] });
+    expect(pairs(g)).toEqual(['kimjong-pompeo1:1', 'kimjong-summit1:1']);
+    expect(names(g)).toEqual(['Kim Jong Un', 'Mike Pompeo', 'Singapore summit']);
+    expect(g.unlinked).toBe(1);
+    expect(buildGraph(entities, annotations, { types: [] })).toEqual({ nodes: [], edges: [], unlinked: 0 });
+  });
+
+  it('around an entity: its neighbours at depth 1, theirs too at depth 2, with the links among them', () => {
+    expect(names(buildGraph(entities, annotations, { focusId: 'kimjong' }))).toEqual(['Kim Jong Un', 'Mike Pompeo', 'Singapore summit']);
+    const two = buildGraph(entities, annotations, { focusId: 'kimjong', depth: 2 });
+    expect(names(two)).toEqual(['Kim Jong Un', 'Mike Pompeo', 'North Korea', 'Singapore summit', 'State Department']);
+    expect(pairs(two)).toEqual(pairs(buildGraph(entities, annotations)));
+    // An entity with no links is still shown when it is the one in focus.
+    expect(buildGraph(entities, annotations, { focusId: 'lonely1' })).toMatchObject({ nodes: [{ id: 'lonely1', annotationCount: 1 }], edges: [] });
+  });
+
+  it('focus combines with the filters, and the entity in focus is shown whatever its type', () => {
+    // Pompeo is shown though only places and events are asked for; the summit is not, as only Kim (a person) leads to it.
+    const g = buildGraph(entities, annotations, { focusId: 'pompeo1', types: ['place', 'event'], depth: 2 });
+    expect(names(g)).toEqual(['Mike Pompeo', 'North Korea']);
+    expect(pairs(buildGraph(entities, annotations, { focusId: 'kimjong', minWeight: 2 }))).toEqual([]);
+  });
+
+  it('validates its input: depth 1 or 2, a weight of at least 1', () => {
+    const input = api['graph.get'].input;
+    expect(input.parse({})).toEqual({ minWeight: 1, depth: 1 });
+    expect(input.safeParse({ depth: 3 }).success).toBe(false);
+    expect(input.safeParse({ minWeight: 0 }).success).toBe(false);
+    expect(input.safeParse({ types: ['country'] }).success).toBe(false);
+  });
+});
