@@ -138,6 +138,8 @@ export const TimelineItemSchema = z.object({
   kind: z.enum(['event', 'annotation']),
   id: IdSchema,
   date: PartialDateSchema,
+  /** An event that lasted: its last day. */
+  endDate: PartialDateSchema.nullable(),
   /** Where the date comes from: the event itself, an event the annotation is linked to, or its article. */
   dateFrom: z.enum(['event', 'linked-event', 'article']),
   /** The event's name, or the annotation's quote. */

@@ -161,6 +161,12 @@ export const EntitySchema = z.object({
   wikidataId: z.string().regex(/^Q\d+$/).nullable(),
   /** Events only: when it happened, at the precision the date is written in. */
   date: PartialDateSchema.nullable(),
+  /** Events only: the last day of an event that lasted (a date range from `date`). */
+  endDate: PartialDateSchema.nullable().default(null),
+  /** Events only: where it happened (a place entity). */
+  placeId: IdSchema.nullable().default(null),
+  /** Events only: the people and organisations who took part. */
+  participantIds: z.array(IdSchema).default([]),
 });
 export type Entity = z.infer<typeof EntitySchema>;
 

@@ -65,8 +65,18 @@ describe('an entity\'s context in a library', () => {
     await library.close();
   });
 
+  it('counts among its events those it took part in or that happened there', () => {
+    const e = (id: string, type: 'person' | 'place' | 'event', fields: object = {}) =>
+      ({ id, type, name: id, aliases: [], description: '', wikidataId: null, date: null, endDate: null, placeId: null, participantIds: [], ...fields });
+    const summit = e('summit', 'event', { date: '2018-06-12', endDate: '2018-06-13', participantIds: ['trumpp'], placeId: 'singap' });
+    const talks = e('talkss', 'event', { date: '2018-05', participantIds: ['trumpp'] });
+    const all = [e('trumpp', 'person'), e('singap', 'place'), summit, talks];
+    expect(connections(all[0], all, []).events.map((x) => x.id)).toEqual(['talkss', 'summit']);
+    expect(connections(all[1], all, []).events.map((x) => x.id)).toEqual(['summit']);
+  });
+
   it('counts a speaker as a connection too', () => {
-    const e = (id: string) => ({ id, type: 'person' as const, name: id, aliases: [], description: '', wikidataId: null, date: null });
+    const e = (id: string) => ({ id, type: 'person' as const, name: id, aliases: [], description: '', wikidataId: null, date: null, endDate: null, placeId: null, participantIds: [] });
     const annotation = { entityIds: ['bbbbbb'], speakerId: 'aaaaaa' } as never;
     expect(connections(e('aaaaaa'), [e('aaaaaa'), e('bbbbbb')], [annotation]).related.map((r) => r.entity.id)).toEqual(['bbbbbb']);
   });

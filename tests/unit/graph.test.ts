@@ -4,7 +4,7 @@ import { api } from '../../src/shared/api';
 import type { Annotation, Entity } from '../../src/shared/model';
 
 const entity = (id: string, type: Entity['type'], name: string): Entity => ({
-  id, type, name, aliases: [], description: '', wikidataId: null, date: null,
+  id, type, name, aliases: [], description: '', wikidataId: null, date: null, endDate: null, placeId: null, participantIds: [],
 });
 const annotation = (id: string, entityIds: string[], speakerId: string | null = null): Annotation => ({
   id, articleId: 'seed01', created: '', modified: '', note: '', noteDoc: null, tags: [], color: 'yellow', entityIds, speakerId, anchor: 'anchored', review: null,

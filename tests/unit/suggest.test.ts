@@ -24,7 +24,7 @@ const SEED_PEOPLE = ['Mike Pompeo', 'Kim Jong Un', 'Stephen Biegun', 'Kim Yo Jon
 const SEED_PLACES = ['Pyongyang', 'Tokyo', 'Seoul', 'Beijing', 'Singapore', 'Japan', 'South Korea', 'North Korea'];
 
 const entity = (fields: Partial<Entity> & Pick<Entity, 'type' | 'name'>): Entity => ({
-  id: `id${fields.name.replace(/\W/g, '')}`, aliases: [], description: '', wikidataId: null, date: null, ...fields,
+  id: `id${fields.name.replace(/\W/g, '')}`, aliases: [], description: '', wikidataId: null, date: null, endDate: null, placeId: null, participantIds: [], ...fields,
 });
 
 describe('suggestions on the seed article', () => {

@@ -3,7 +3,7 @@ import { buildTimeline } from '../../src/main/core/timeline';
 import type { Annotation, Article, Entity } from '../../src/shared/model';
 
 const entity = (id: string, type: Entity['type'], name: string, date: string | null = null): Entity => ({
-  id, type, name, aliases: [], description: '', wikidataId: null, date,
+  id, type, name, aliases: [], description: '', wikidataId: null, date, endDate: null, placeId: null, participantIds: [],
 });
 const article = (id: string, publishedAt: string | null): Article => ({
   id, title: `Article ${id}`, byline: null, siteName: null, url: null, publishedAt, clippedAt: '2026-11-29T00:00:00Z', lang: 'en', dir: 'ltr',
@@ -43,6 +43,8 @@ describe('the timeline', () => {
     ]);
     // The clip with no date and the undated event cannot be placed: the first is counted, the event is left out.
     expect(undated).toBe(1);
+    expect(out.find((i) => i.id === 'summit1')!.endDate).toBeNull();
+    expect(buildTimeline([{ ...entities[2], endDate: '2018-06-13' }], []).items[0]).toMatchObject({ date: '2018-06-12', endDate: '2018-06-13' });
     expect(out.find((i) => i.id === 'ann001')).toMatchObject({ label: 'gangster-like demands', note: 'note ann001', article: { id: 'seed01', title: 'Article seed01' } });
   });
 

@@ -34,8 +34,9 @@ export function connections(entity: Entity, entities: Entity[], annotations: Ann
     .filter(([id]) => byId.has(id))
     .map(([id, count]) => ({ entity: byId.get(id)!, shared: count }))
     .sort((a, b) => b.shared - a.shared || a.entity.name.localeCompare(b.entity.name));
-  const events = related
-    .map((r) => r.entity)
+  // Its events: those annotated with it, and those it took part in or that happened there.
+  const takesPart = entities.filter((e) => e.type === 'event' && (e.placeId === entity.id || e.participantIds.includes(entity.id)));
+  const events = [...new Map([...related.map((r) => r.entity), ...takesPart].map((e) => [e.id, e])).values()]
     .filter((e) => e.type === 'event')
     .sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || a.name.localeCompare(b.name));
   return { related, events };

@@ -654,7 +654,7 @@ export class Library {
       throw new DossierError('duplicate', `There is already ${ENTITY_TYPE_NAMES[type]} named “${trimmed}”.`);
     }
     if (date && type !== 'event') throw new DossierError('invalid_input', 'Only events carry a date.');
-    const entity: Entity = { id: newId(), type, name: trimmed, aliases: otherNames(trimmed, [], aliases), description: '', wikidataId: null, date };
+    const entity: Entity = { id: newId(), type, name: trimmed, aliases: otherNames(trimmed, [], aliases), description: '', wikidataId: null, date, endDate: null, placeId: null, participantIds: [] };
     await this.entities.update((current) => ({ ...current, entities: [...current.entities, entity] }));
     this.changed({ kind: 'entity', id: entity.id });
     return entity;

@@ -48,6 +48,7 @@ export function buildTimeline(
       kind: 'annotation',
       id: annotation.id,
       date,
+      endDate: null,
       dateFrom: linkedDates.length ? 'linked-event' : 'article',
       label: annotation.target.quote.exact,
       note: annotation.note,
@@ -59,7 +60,7 @@ export function buildTimeline(
   for (const id of shownEvents) {
     const event = events.get(id)!;
     if (!event.date) continue;
-    items.push({ kind: 'event', id, date: event.date, dateFrom: 'event', label: event.name, note: event.description, entityIds: [id], tags: [], article: null });
+    items.push({ kind: 'event', id, date: event.date, endDate: event.endDate, dateFrom: 'event', label: event.name, note: event.description, entityIds: [id], tags: [], article: null });
   }
   return { items: items.sort(byDate), undated, tags };
 }

@@ -95,13 +95,15 @@ function itemHref(item: TimelineItem): string {
 
 /** One item: its extent in time (at this scale), its date, and its quote or name, as a link. */
 function TimelineEntry({ item, scale }: { item: TimelineItem; scale: number | null }) {
-  const [start, end] = span(item.date);
+  const [start] = span(item.date);
+  const [, end] = span(item.endDate ?? item.date);
   return (
     <>
       {scale !== null && <span className="timeline-extent" aria-hidden="true" style={{ width: Math.max(4, ((end - start) / DAY + 1) * scale) }} />}
       <a href={itemHref(item)} title={item.kind === 'annotation' ? `${item.label}\n— ${item.article!.title}` : item.label}>
         <span className="timeline-date">
           {formatDay(item.date)}
+          {item.endDate ? ` – ${formatDay(item.endDate)}` : ''}
           {item.kind === 'event' ? ' · event' : item.dateFrom === 'linked-event' ? ' · by its event' : ''}
         </span>
         <span className="timeline-label">{item.kind === 'annotation' ? `“${item.label}”` : item.label}</span>
@@ -135,7 +137,7 @@ export function TimelinePage({ entityId, tag }: { entityId: string | null; tag: 
   const tags = [...new Set([...(tag ? [tag] : []), ...(timeline?.tags ?? [])])];
   const [from, to] = useMemo(() => {
     if (!items.length) return [0, 0];
-    const spans = items.map((i) => span(i.date));
+    const spans = items.map((i) => [span(i.date)[0], span(i.endDate ?? i.date)[1]]);
     return [Math.min(...spans.map((s) => s[0])), Math.max(...spans.map((s) => s[1]))];
   }, [items]);
 
