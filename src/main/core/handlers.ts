@@ -27,7 +27,8 @@ export function createHandlers(library: Library, search: SearchIndex, exportDir:
     'library.info': async () => ({ path: library.dir, exportDir, articleCount: library.listArticles().length, warnings: library.warnings }),
     'articles.list': async () => library.listArticles(),
     'articles.get': async ({ id }) => library.loadArticle(id),
-    'articles.import': async ({ files }) => importFiles(library, files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') }))),
+    'articles.import': async ({ files }) =>
+      suggester.afterImport(await importFiles(library, files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') })))),
     'articles.importUrl': async ({ url }) => {
       let file: FileToImport;
       try {
@@ -35,7 +36,7 @@ export function createHandlers(library: Library, search: SearchIndex, exportDir:
       } catch (error) {
         return { ok: false as const, fileName: url, error: toErrorValue(error) };
       }
-      const [outcome] = await importFiles(library, [file]);
+      const [outcome] = suggester.afterImport(await importFiles(library, [file]));
       return outcome;
     },
     'annotations.export': async ({ format, articleIds }) => {

@@ -7,6 +7,7 @@ import type { Library } from './library';
 import { findSuggestions, withDecisions } from './suggest';
 
 const CACHED_ARTICLES = 50;
+const WARMED_AFTER_IMPORT = 3;
 
 export class Suggester {
   private readonly found = new Map<string, { publishedAt: string | null; suggestions: Suggestions }>();
@@ -26,6 +27,16 @@ export class Suggester {
     this.found.set(articleId, { publishedAt, suggestions });
     if (this.found.size > CACHED_ARTICLES) this.found.delete(this.found.keys().next().value!);
     return suggestions;
+  }
+
+  /**
+   * Finds the suggestions of articles just imported, once the import has answered: they are ready when the
+   * user opens the article. Only for a few at a time, so that a library imported in bulk is not held up.
+   */
+  afterImport<T extends { ok: boolean; duplicate?: boolean; article?: { id: string } }>(outcomes: T[]): T[] {
+    const fresh = outcomes.filter((o) => o.ok && !o.duplicate && o.article).slice(0, WARMED_AFTER_IMPORT);
+    for (const o of fresh) setImmediate(() => void this.find(o.article!.id).catch(() => undefined));
+    return outcomes;
   }
 
   async list(articleId: string): Promise<Suggestions> {
