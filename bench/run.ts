@@ -12,6 +12,9 @@ import { composeBrief, writeNewFile } from '../src/main/core/briefs';
 import { startHttpHost } from '../src/main/hosts/http-host';
 import { extractArticle } from '../src/main/core/importers';
 import { findSuggestions } from '../src/main/core/suggest';
+import { buildGraph } from '../src/main/core/graph';
+import { layoutGraph } from '../src/renderer/src/features/graph/layout';
+import type { Annotation } from '../src/shared/model';
 import { canonicalText } from '../src/shared/canonical-text';
 import { corpusWords, generateLibrary, random } from './generate';
 
@@ -72,6 +75,44 @@ async function suggestOnCorpus(): Promise<number[]> {
     }
   }
   return times;
+}
+
+const REFERENCE_ANNOTATIONS = 30_000;
+
+/** The graph: graph.get on the library as built (medians), and the graph of the reference library, 500 entities
+ * and 30,000 annotations whatever --size is: built from annotations made in memory and linked as generate.ts
+ * links them (0 to 2 entities each), then laid out as the graph page's worker lays it out, whole and around one
+ * entity. */
+async function measureGraph(core: Core, entityIds: string[], next: () => number) {
+  const getMs: number[] = [];
+  for (let i = 0; i < 7; i++) getMs.push((await time(() => core.handlers['graph.get']({ minWeight: 1, depth: 1 })))[0]);
+
+  const [template] = (await core.library.allAnnotations()).map((a) => a.annotation);
+  const annotations: Annotation[] = Array.from({ length: REFERENCE_ANNOTATIONS }, () => ({
+    ...template,
+    entityIds: Array.from({ length: Math.floor(next() * 3) }, () => entityIds[Math.floor(next() * entityIds.length)]),
+  }));
+  const entities = core.library.listEntities();
+  const buildMs: number[] = [];
+  const layoutMs: number[] = [];
+  const focusLayoutMs: number[] = [];
+  let size = { nodes: 0, edges: 0 };
+  for (let i = 0; i < 5; i++) {
+    const focusId = entityIds[Math.floor(next() * entityIds.length)];
+    const [ms, built] = await time(async () => buildGraph(entities, annotations));
+    buildMs.push(ms);
+    size = { nodes: built.nodes.length, edges: built.edges.length };
+    layoutMs.push((await time(async () => layoutGraph(built, null)))[0]);
+    const around = buildGraph(entities, annotations, { focusId });
+    focusLayoutMs.push((await time(async () => layoutGraph(around, focusId)))[0]);
+  }
+  return {
+    getMs: percentile(getMs, 50),
+    buildMs: percentile(buildMs, 50),
+    layoutMs: percentile(layoutMs, 50),
+    focusLayoutMs: percentile(focusLayoutMs, 50),
+    ...size,
+  };
 }
 
 async function measureBrowser(core: Core): Promise<{ firstPaintMs: number; rendererHeapMb: number }> {
@@ -186,6 +227,10 @@ async function main() {
   }
   sampleRss();
 
+  log('Building and laying out the graph of 500 entities and 30,000 annotations');
+  const graph = await measureGraph(core, generated.entityIds, next);
+  sampleRss();
+
   log('Measuring the import of real pages');
   const importArticlesPerSec = await importCorpusThroughput();
   log('Measuring the browser host');
@@ -215,6 +260,12 @@ async function main() {
     timelineItems,
     timelineOneEntityP50Ms: round(percentile(timelineEntityMs, 50)),
     entityContextP50Ms: round(percentile(contextMs, 50)),
+    graphGetP50Ms: round(graph.getMs),
+    graph30kBuildP50Ms: round(graph.buildMs),
+    graph30kLayoutP50Ms: round(graph.layoutMs),
+    graph30kFocusLayoutP50Ms: round(graph.focusLayoutMs),
+    graph30kNodes: graph.nodes,
+    graph30kEdges: graph.edges,
     coreRssMb: round(peakRss / 1024 / 1024),
     rendererHeapMb: round(browser.rendererHeapMb),
   };

@@ -14,6 +14,8 @@ import {
   IdSchema,
   PartialDateSchema,
   RelationSchema,
+  BriefScopeSchema,
+  SavedBriefSchema,
 } from './model';
 import { DossierError, type ErrorValue, type Result } from './errors';
 
@@ -83,6 +85,36 @@ export const NewEntitySchema = z.object({
   name: z.string().trim().min(1, 'the name cannot be empty').max(500),
   date: PartialDateSchema.nullable().optional(),
 });
+
+/** The fields of an entity the user may edit. The name stays unique among entities of its type; only events
+ * carry a date. */
+export const EntityPatchSchema = z
+  .object({
+    name: z.string().trim().min(1, 'the name cannot be empty').max(500),
+    /** Other names it goes by; blank ones and the name itself are left out. */
+    aliases: z.array(z.string().max(500)).max(500),
+    description: z.string().max(20_000),
+    wikidataId: z.string().trim().regex(/^Q\d+$/, 'a Wikidata id is Q followed by digits, e.g. Q42').nullable(),
+    date: PartialDateSchema.nullable(),
+    /** Events only: the last day, the place (a place entity), and who took part (people, organisations). */
+    endDate: PartialDateSchema.nullable(),
+    placeId: IdSchema.nullable(),
+    participantIds: z.array(IdSchema).max(1000),
+  })
+  .partial();
+export type EntityPatch = z.infer<typeof EntityPatchSchema>;
+
+/** What deleting an entity unlinks: the annotations that name it (link, speaker or @-mention) and their
+ * articles, those it is the speaker of among them, its relations, and the events it is the place or a
+ * participant of. */
+export const EntityDeleteAccountSchema = z.object({
+  annotations: z.number().int().nonnegative(),
+  articles: z.number().int().nonnegative(),
+  speakerOf: z.number().int().nonnegative(),
+  relations: z.number().int().nonnegative(),
+  events: z.number().int().nonnegative(),
+});
+export type EntityDeleteAccount = z.infer<typeof EntityDeleteAccountSchema>;
 
 /** Where a name or a date occurs in an article's canonical text. */
 export const TextSpanSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: z.string() });
@@ -215,19 +247,7 @@ export const LinkedAnnotationSchema = z.object({
   article: z.object({ id: IdSchema, title: z.string() }),
 });
 
-export const BRIEF_GROUPINGS = ['article', 'entity', 'event'] as const;
-export const BriefScopeSchema = z.object({
-  title: z.string().trim().max(300).optional(),
-  entityIds: z.array(IdSchema).max(1000).default([]),
-  articleIds: z.array(IdSchema).max(10_000).default([]),
-  /** YAML front matter: title, date, entities, sources. */
-  frontMatter: z.boolean().default(false),
-  /** Entities as Obsidian-style [[links]] rather than plain text. */
-  wikilinks: z.boolean().default(false),
-  /** Sections by article, by linked entity, or by event in time order. */
-  groupBy: z.enum(BRIEF_GROUPINGS).default('article'),
-});
-export type BriefScope = z.input<typeof BriefScopeSchema>;
+export { BRIEF_GROUPINGS, BriefScopeSchema, SavedBriefSchema, type BriefScope, type SavedBrief } from './model';
 
 export const SearchFiltersSchema = z
   .object({
@@ -296,6 +316,8 @@ export const api = {
       tags: TagsSchema.default([]),
       color: ColorSchema.default('yellow'),
       entityIds: z.array(IdSchema).max(200).default([]),
+      /** Who said the quote: a person or an organisation. */
+      speakerId: IdSchema.nullable().optional(),
     }),
     AnnotationSchema,
   ),
@@ -310,6 +332,7 @@ export const api = {
           tags: TagsSchema,
           color: ColorSchema,
           entityIds: z.array(IdSchema).max(200),
+          speakerId: IdSchema.nullable(),
         })
         .partial(),
     }),
@@ -332,6 +355,13 @@ export const api = {
     z.object({ entity: EntitySchema, annotations: z.array(LinkedAnnotationSchema) }),
   ),
   'entities.context': method(z.object({ id: IdSchema, mentionLimit: z.number().int().min(1).max(1000).default(100) }), EntityContextSchema),
+  'entities.update': method(z.object({ id: IdSchema, patch: EntityPatchSchema }), EntitySchema),
+  /** Merges mergeId into keepId (same type); the merge is undone by the merged entity's id, returned as mergeId. */
+  'entities.merge': method(z.object({ keepId: IdSchema, mergeId: IdSchema }), z.object({ entity: EntitySchema, mergeId: IdSchema })),
+  /** Brings back the entity merged away, and everything the merge moved from it that is still there. */
+  'entities.undoMerge': method(z.object({ mergeId: IdSchema }), z.object({ entity: EntitySchema, kept: EntitySchema })),
+  'entities.deletePreview': method(z.object({ id: IdSchema }), EntityDeleteAccountSchema),
+  'entities.delete': method(z.object({ id: IdSchema }), EntityDeleteAccountSchema),
   'relations.create': method(
     z.object({ from: IdSchema, to: IdSchema, label: RelationLabelSchema, evidence: z.array(IdSchema).max(1000).default([]) }),
     RelationSchema,
@@ -372,11 +402,26 @@ export const api = {
     }),
     z.array(SearchHitSchema),
   ),
-  'briefs.render': method(BriefScopeSchema, z.object({ markdown: z.string(), annotationCount: z.number(), unverified: z.number() })),
+  'briefs.render': method(
+    BriefScopeSchema,
+    z.object({
+      markdown: z.string(),
+      annotationCount: z.number(),
+      unverified: z.number(),
+      /** The annotations covered, in the brief's order: what the analyst orders by hand. */
+      items: z.array(z.object({ id: IdSchema, quote: z.string(), article: z.string() })),
+    }),
+  ),
+  /** Every tag of the library's annotations, to choose a brief's scope by. */
+  'annotations.tags': method(z.object({}), z.array(z.string())),
   'briefs.export': method(
     BriefScopeSchema.extend({ fileName: z.string().trim().max(255).optional() }),
     z.object({ path: z.string(), markdown: z.string(), annotationCount: z.number(), unverified: z.number() }),
   ),
+  'briefs.list': method(z.object({}), z.array(SavedBriefSchema)),
+  /** Saves a brief: a new one without an id, else the one with that id, replaced. */
+  'briefs.save': method(BriefScopeSchema.extend({ id: IdSchema.optional(), title: z.string().trim().min(1, 'give the brief a title').max(300) }), SavedBriefSchema),
+  'briefs.delete': method(z.object({ id: IdSchema }), z.object({ deleted: z.literal(true) })),
 } as const;
 
 export type Api = typeof api;

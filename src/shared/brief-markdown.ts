@@ -17,6 +17,8 @@ export type BriefOptions = Pick<BriefScope, 'frontMatter' | 'wikilinks' | 'group
 
 export interface BriefDocument {
   title: string;
+  /** The analyst's introduction, in Markdown of their own. */
+  intro?: string;
   /** ISO timestamp the brief was made. */
   createdAt: string;
   /** What the brief was asked to cover (may be empty): shown under the title. */
@@ -140,6 +142,8 @@ function renderItem({ annotation, article, entities, verified }: BriefItem, foot
  * event (in time order); annotations in text order within each. An annotation linked to two entities
  * appears under both; those linked to none come last. */
 function sections(items: BriefItem[], groupBy: BriefOptions['groupBy']): { title: string; items: BriefItem[] }[] {
+  // By hand: one section, in the order given.
+  if (groupBy === 'manual') return items.length ? [{ title: '', items }] : [];
   const byText = (a: BriefItem, b: BriefItem) =>
     a.article.id === b.article.id ? a.annotation.target.position.start - b.annotation.target.position.start : 0;
   const groups = new Map<string, { title: string; sortKey: string; items: BriefItem[] }>();
@@ -195,12 +199,14 @@ export function renderBriefMarkdown(brief: BriefDocument): string {
   const blocks = options.frontMatter ? [frontMatter(brief, [...articles.values()])] : [];
   blocks.push(heading(1, brief.title), `Prepared ${inline(prepared)}${counts}`);
   if (brief.scopeEntities.length > 0) blocks.push(`Covers: ${brief.scopeEntities.map((e) => entityName(e, wikilinks)).join(', ')}`);
+  // The introduction is the analyst's own Markdown, kept as written, except that it carries no live HTML.
+  if (brief.intro?.trim()) blocks.push(brief.intro.trim().replace(/</g, '&lt;'));
   const unverified = brief.items.filter((i) => i.verified === false).length;
   if (unverified > 0) blocks.push(`**${plural(unverified, 'quote')} no longer match${unverified === 1 ? 'es' : ''} the current text of ${unverified === 1 ? 'its article' : 'their articles'}: marked below.**`);
   if (brief.items.length === 0) blocks.push('No annotations match this brief.');
 
   for (const section of sections(brief.items, options.groupBy)) {
-    blocks.push(heading(2, section.title));
+    if (section.title) blocks.push(heading(2, section.title));
     for (const item of section.items) blocks.push(...renderItem(item, footnoteOf.get(item.article.id)!, wikilinks));
   }
   for (const [id, article] of articles) blocks.push(`[^${footnoteOf.get(id)}]: ${citation(article)}`);

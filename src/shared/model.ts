@@ -179,6 +179,38 @@ export const RelationSchema = z.object({
 });
 export type Relation = z.infer<typeof RelationSchema>;
 
+export const BRIEF_GROUPINGS = ['article', 'entity', 'event', 'manual'] as const;
+/** What a brief covers and how it reads: made from a scope, previewed, exported, and saved to reopen. */
+export const BriefScopeSchema = z.object({
+  title: z.string().trim().max(300).optional(),
+  /** The analyst's introduction, in Markdown. */
+  intro: z.string().max(50_000).default(''),
+  entityIds: z.array(IdSchema).max(1000).default([]),
+  articleIds: z.array(IdSchema).max(10_000).default([]),
+  /** Annotations with any of these tags are covered too. */
+  tags: z.array(z.string().trim().min(1).max(200)).max(100).default([]),
+  /** Only annotations dated within these days (by their event, else their article), when given. */
+  from: PartialDateSchema.optional(),
+  to: PartialDateSchema.optional(),
+  /** YAML front matter: title, date, entities, sources. */
+  frontMatter: z.boolean().default(false),
+  /** Entities as Obsidian-style [[links]] rather than plain text. */
+  wikilinks: z.boolean().default(false),
+  /** Sections by article, by linked entity, by event in time order, or one section in the analyst's order. */
+  groupBy: z.enum(BRIEF_GROUPINGS).default('article'),
+  /** The analyst's order of annotations (by id), for groupBy "manual"; the ones not in it follow. */
+  order: z.array(IdSchema).max(100_000).default([]),
+});
+export type BriefScope = z.input<typeof BriefScopeSchema>;
+
+export const SavedBriefSchema = BriefScopeSchema.extend({
+  id: IdSchema,
+  title: z.string().trim().min(1).max(300),
+  created: z.string(),
+  modified: z.string(),
+});
+export type SavedBrief = z.infer<typeof SavedBriefSchema>;
+
 // Files of the library, each validated on load.
 export const LibraryFileSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
@@ -186,12 +218,45 @@ export const LibraryFileSchema = z.object({
 });
 export type LibraryFile = z.infer<typeof LibraryFileSchema>;
 
+/** Where a merge took the merged entity's id out of a list (its place, and whether the kept entity's id was
+ * there already), so that undo can put it back. */
+export const MovedIdSchema = z.object({ index: z.number().int().nonnegative(), hadKept: z.boolean() });
+export type MovedId = z.infer<typeof MovedIdSchema>;
+
+/** What merging one entity into another changed, enough to undo it even after later edits. */
+export const MergeRecordSchema = z.object({
+  at: z.string(),
+  /** The entity merged away, as it was: undo brings it back with the same id, which names the merge. */
+  merged: EntitySchema,
+  /** The kept entity just before and just after: undo reverts the fields the merge changed, unless edited since. */
+  keptBefore: EntitySchema,
+  keptAfter: EntitySchema,
+  /** Each annotation that named the merged entity: as a link, as the speaker, and the labels of the @-mentions moved. */
+  annotations: z.array(z.object({ id: IdSchema, link: MovedIdSchema.nullable(), speaker: z.boolean(), mentions: z.array(z.string()) })),
+  /** Each event that had it as its place or among its participants. */
+  events: z.array(z.object({ id: IdSchema, place: z.boolean(), participant: MovedIdSchema.nullable() })),
+  /** The relations of the merged entity as they were and where in the list, whether repointed at the kept
+   * one or dropped. */
+  relations: z.array(z.object({ index: z.number().int().nonnegative(), relation: RelationSchema })),
+  /** Evidence added to relations of the kept entity from the same relation of the merged one. */
+  absorbed: z.array(z.object({ id: IdSchema, evidence: z.array(IdSchema) })),
+});
+export type MergeRecord = z.infer<typeof MergeRecordSchema>;
+
 export const EntitiesFileSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   entities: z.array(EntitySchema),
   relations: z.array(RelationSchema),
+  /** The last merges, newest last, for undo. Files written before merges existed have none. */
+  merges: z.array(MergeRecordSchema).default([]),
 });
 export type EntitiesFile = z.infer<typeof EntitiesFileSchema>;
+
+export const BriefsFileSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  briefs: z.array(SavedBriefSchema),
+});
+export type BriefsFile = z.infer<typeof BriefsFileSchema>;
 
 export const BodyFileSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),

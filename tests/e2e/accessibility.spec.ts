@@ -16,7 +16,7 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`every view passes axe-core in the ${colorScheme} theme: library, reader, annotation panel, entity page, search, brief, palette`, async ({ page, host }) => {
+  test(`every view passes axe-core in the ${colorScheme} theme: library, reader, annotation panel, entity page, graph, search, brief, palette`, async ({ page, host }) => {
     test.setTimeout(90_000);
     await page.emulateMedia({ colorScheme });
     const seen: Record<string, string[]> = {};
@@ -43,6 +43,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByRole('list', { name: 'Annotations' }).getByRole('link', { name: 'Mike Pompeo' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Mike Pompeo' })).toBeVisible();
     seen['entity page'] = await violations(page);
+
+    await page.getByRole('link', { name: 'Graph', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Graph' })).toBeVisible();
+    await expect(page.getByRole('region', { name: /Graph drawing/ })).toHaveAttribute('aria-busy', 'false');
+    seen.graph = await violations(page);
 
     await page.getByRole('searchbox', { name: 'Search the library' }).fill('gangster');
     await page.keyboard.press('Enter');

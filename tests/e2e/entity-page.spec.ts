@@ -58,3 +58,32 @@ test('unlinked mentions are linked with L, related entities are listed, and a re
   await expect(page).toHaveURL(/#\/articles\/[^?]+\?at=\d+-\d+/);
   await expect(page.locator('.article-body .highlight-search')).toHaveText('Pompeo');
 });
+
+test('an event gets a date range, a place and participants, shown on its page, theirs, and the timeline', async ({ page, serveLibrary }) => {
+  const host = await serveLibrary(async (library) => {
+    const dossier = async (...args: string[]) =>
+      (await run(process.execPath, [join(projectDir, 'bin/dossier.js'), ...args, '--library', library, '--json'])).stdout;
+    const [seed] = JSON.parse(await dossier('import', seedFile));
+    await dossier('annotate', seed.id, '--quote', 'the June 12 summit', '--link', 'event:Singapore summit', '--link', 'place:Singapore', '--link', 'person:Donald J. Trump');
+  });
+  await page.goto(host.url);
+  const entities = page.getByRole('list', { name: 'Entities', exact: true });
+  await entities.getByRole('link', { name: 'Singapore summit' }).click();
+  await page.getByRole('button', { name: 'Rename or edit…' }).click();
+  const form = page.getByRole('form', { name: 'Edit Singapore summit' });
+  await form.getByLabel('Date', { exact: true }).fill('2018-06-12');
+  await form.getByLabel('Until (for an event that lasted)').fill('2018-06-11');
+  await form.getByLabel('Place').selectOption({ label: 'Singapore' });
+  await form.getByRole('group', { name: 'Participants' }).getByRole('checkbox', { name: 'Donald J. Trump' }).check();
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('alert')).toHaveText('The end date comes after the start date.');
+  await form.getByLabel('Until (for an event that lasted)').fill('2018-06-13');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('.eyebrow')).toContainText('Event · 2018-06-12 – 2018-06-13');
+  await expect(page.locator('.event-setting')).toHaveText('At Singapore; with Donald J. Trump.');
+
+  await page.locator('.event-setting').getByRole('link', { name: 'Donald J. Trump' }).click();
+  await expect(page.getByRole('region', { name: 'Events' })).toContainText('2018-06-12 Singapore summit');
+  await page.getByRole('link', { name: 'Timeline' }).click();
+  await expect(page.locator('.timeline-item.kind-event')).toContainText('12 Jun 2018 – 13 Jun 2018 · event');
+});

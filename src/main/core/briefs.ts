@@ -2,21 +2,22 @@
 import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import filenamify from 'filenamify';
-import type { BriefScope } from '../../shared/api';
+import { BriefScopeSchema, type BriefScope } from '../../shared/api';
 import { renderBriefMarkdown, type BriefItem } from '../../shared/brief-markdown';
 import { DossierError } from '../../shared/errors';
 import { writeFileDurable } from './durable-file';
 import type { Library } from './library';
+import { annotationDate } from './timeline';
 
 const READ_BATCH = 32;
 
 export async function composeBrief(
   library: Library,
   given: BriefScope,
-): Promise<{ markdown: string; annotationCount: number; title: string; unverified: number }> {
-  const scope = { ...given, entityIds: given.entityIds ?? [], articleIds: given.articleIds ?? [] };
-  if (scope.entityIds.length === 0 && scope.articleIds.length === 0) {
-    throw new DossierError('invalid_input', 'Choose at least one entity or article for the brief to cover.');
+): Promise<{ markdown: string; annotationCount: number; title: string; unverified: number; items: { id: string; quote: string; article: string }[] }> {
+  const scope = BriefScopeSchema.parse(given);
+  if (scope.entityIds.length === 0 && scope.articleIds.length === 0 && scope.tags.length === 0) {
+    throw new DossierError('invalid_input', 'Choose at least one entity, article or tag for the brief to cover.');
   }
   const scopeEntities = scope.entityIds.map((id) => library.getEntity(id));
   const articles = scope.articleIds.map((id) => library.getArticle(id));
@@ -24,11 +25,22 @@ export async function composeBrief(
   const wantedEntities = new Set(scope.entityIds);
   const items: BriefItem[] = [];
   // Articles alone need only their own annotation files; entities need every one (until an entity index).
-  const candidates = await library.allAnnotations(wantedEntities.size > 0 ? undefined : scope.articleIds);
+  const wantedTags = new Set(scope.tags);
+  const candidates = await library.allAnnotations(wantedEntities.size > 0 || wantedTags.size > 0 ? undefined : scope.articleIds);
+  const events = new Map(library.listEntities().filter((e) => e.type === 'event').map((e) => [e.id, e]));
+  // A day range keeps the annotations dated within it, whatever the precision of their date.
+  const inRange = (date: string | undefined) =>
+    (!scope.from || (!!date && date.slice(0, scope.from.length) >= scope.from)) && (!scope.to || (!!date && date.slice(0, scope.to.length) <= scope.to));
   for (const { annotation, article } of candidates) {
-    if (wantedArticles.has(article.id) || annotation.entityIds.some((id) => wantedEntities.has(id))) {
-      items.push({ annotation, article, entities: annotation.entityIds.map((id) => library.getEntity(id)) });
-    }
+    const covered =
+      wantedArticles.has(article.id) || annotation.entityIds.some((id) => wantedEntities.has(id)) || annotation.tags.some((t) => wantedTags.has(t));
+    if (!covered || !inRange(annotationDate(annotation, article, events)?.date)) continue;
+    items.push({ annotation, article, entities: annotation.entityIds.map((id) => library.getEntity(id)) });
+  }
+  if (scope.groupBy === 'manual') {
+    // The analyst's order; annotations added to the scope since come after, in library order.
+    const rank = new Map(scope.order.map((id, i) => [id, i]));
+    items.sort((a, b) => (rank.get(a.annotation.id) ?? Infinity) - (rank.get(b.annotation.id) ?? Infinity));
   }
   // Every quote is checked against the article's stored text: after a new version, one may no longer match.
   const texts = new Map<string, string>();
@@ -47,8 +59,14 @@ export async function composeBrief(
     scope.title?.trim() ||
     `Brief: ${[...scopeEntities.map((e) => e.name), ...articles.map((a) => a.title)].slice(0, 3).join('; ')}`;
   const options = { frontMatter: scope.frontMatter, wikilinks: scope.wikilinks, groupBy: scope.groupBy };
-  const markdown = renderBriefMarkdown({ title, createdAt: new Date().toISOString(), scopeEntities, items, options });
-  return { markdown, annotationCount: items.length, title, unverified: items.filter((i) => i.verified === false).length };
+  const markdown = renderBriefMarkdown({ title, intro: scope.intro, createdAt: new Date().toISOString(), scopeEntities, items, options });
+  return {
+    markdown,
+    annotationCount: items.length,
+    title,
+    unverified: items.filter((i) => i.verified === false).length,
+    items: items.map((i) => ({ id: i.annotation.id, quote: i.annotation.target.quote.exact, article: i.article.title })),
+  };
 }
 
 const MAX_NAME_BYTES = 200;

@@ -61,11 +61,17 @@ export function createHandlers(library: Library, search: SearchIndex, exportDir:
     'entities.get': async ({ id }) => {
       const entity = library.getEntity(id);
       const annotations = (await library.allAnnotations())
-        .filter(({ annotation }) => annotation.entityIds.includes(id))
+        // The quotes it said are its annotations too.
+        .filter(({ annotation }) => annotation.entityIds.includes(id) || annotation.speakerId === id)
         .map(({ annotation, article }) => ({ annotation, article: { id: article.id, title: article.title } }));
       return { entity, annotations };
     },
     'entities.context': async ({ id, mentionLimit }) => entityContext(library, search, id, mentionLimit),
+    'entities.update': async ({ id, patch }) => library.updateEntity(id, patch),
+    'entities.merge': async ({ keepId, mergeId }) => ({ entity: await library.mergeEntities(keepId, mergeId), mergeId }),
+    'entities.undoMerge': async ({ mergeId }) => library.undoMerge(mergeId),
+    'entities.deletePreview': async ({ id }) => library.entityDeleteAccount(id),
+    'entities.delete': async ({ id }) => library.deleteEntity(id),
     'relations.create': async ({ from, to, label, evidence }) => library.createRelation(from, to, label, evidence),
     'relations.update': async ({ id, label, evidence }) => library.updateRelation(id, { label, evidence }),
     'relations.delete': async ({ id }) => {
@@ -89,8 +95,16 @@ export function createHandlers(library: Library, search: SearchIndex, exportDir:
     },
     'search.query': async ({ query, filters, limit }) => search.search(query, filters, limit),
     'briefs.render': async (scope) => {
-      const { markdown, annotationCount, unverified } = await composeBrief(library, scope);
-      return { markdown, annotationCount, unverified };
+      const { markdown, annotationCount, unverified, items } = await composeBrief(library, scope);
+      return { markdown, annotationCount, unverified, items };
+    },
+    'annotations.tags': async () =>
+      [...new Set((await library.allAnnotations()).flatMap(({ annotation }) => annotation.tags))].sort((a, b) => a.localeCompare(b)),
+    'briefs.list': async () => library.listBriefs(),
+    'briefs.save': async (brief) => library.saveBrief(brief),
+    'briefs.delete': async ({ id }) => {
+      await library.deleteBrief(id);
+      return { deleted: true as const };
     },
     'briefs.export': async ({ fileName, ...scope }) => {
       const { markdown, annotationCount, title, unverified } = await composeBrief(library, scope);

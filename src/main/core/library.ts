@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { CarriedCounts } from '../../shared/api';
+import type { CarriedCounts, EntityDeleteAccount, EntityPatch } from '../../shared/api';
 import { canonicalText } from '../../shared/canonical-text';
 import { DossierError } from '../../shared/errors';
 import {
@@ -23,11 +23,27 @@ import {
   type Entity,
   type EntityType,
   type LibraryFile,
+  type MergeRecord,
   type Relation,
+  BriefsFileSchema,
+  type BriefsFile,
+  type SavedBrief,
 } from '../../shared/model';
 import { mentionedEntityIds, noteText } from '../../shared/note';
 import { describeRange, findOccurrences, reanchorAnnotation } from '../../shared/selectors';
 import { backupArchive, writeBackup } from './backup';
+import {
+  mergeAnnotation,
+  mergedEntity,
+  mergeEvents,
+  mergeRelations,
+  revertEntity,
+  unlinkAnnotation,
+  unlinkEvents,
+  unmergeAnnotation,
+  unmergeEvents,
+  unmergeRelations,
+} from './entity-edits';
 import { writeFileDurable } from './durable-file';
 import { newId } from './ids';
 import { type Extractor, extractHere } from './importers/extractor';
@@ -38,6 +54,9 @@ import { WriteQueue } from './write-queue';
 
 /** How many files are read at once when many are needed (a brief, every annotation of the library). */
 const READ_BATCH = 32;
+
+/** How many merges are kept for undo. */
+const MERGES_KEPT = 50;
 
 const CountsCacheSchema = z.record(z.string(), z.number().int().nonnegative());
 
@@ -71,6 +90,8 @@ export interface NewAnnotation {
   tags?: string[];
   color?: Annotation['color'];
   entityIds?: string[];
+  /** Who said the quote: a person or an organisation. */
+  speakerId?: string | null;
 }
 
 export interface LoadedArticle {
@@ -137,7 +158,7 @@ export class Library {
       const entities = await Store.open(
         join(dir, 'entities.json'),
         EntitiesFileSchema,
-        { schemaVersion: SCHEMA_VERSION, entities: [], relations: [] },
+        { schemaVersion: SCHEMA_VERSION, entities: [], relations: [], merges: [] },
         queue,
         recovered,
       );
@@ -167,6 +188,29 @@ export class Library {
     this.annotationCounts.set(articleId, data.annotations.length);
     this.changed({ kind: 'annotations', articleId });
     return data.annotations;
+  }
+
+  /** Saves every annotation of the library that `edit` changes (null leaves it as it is), writing only the
+   * files that have one; returns what `edit` reported of each. */
+  private async editAnnotations<T>(edit: (annotation: Annotation) => { annotation: Annotation; report: T } | null): Promise<T[]> {
+    const articles = this.library.data.articles.filter((article) => this.annotationCounts.get(article.id));
+    const reports: T[] = [];
+    for (let at = 0; at < articles.length; at += READ_BATCH) {
+      const batch = articles.slice(at, at + READ_BATCH);
+      const stores = await Promise.all(batch.map((article) => this.annotationStore(article.id)));
+      for (const [i, store] of stores.entries()) {
+        if (!store.data.annotations.some((a) => edit(a))) continue;
+        await this.writeAnnotations(batch[i].id, (current) =>
+          current.map((a) => {
+            const edited = edit(a);
+            if (!edited) return a;
+            reports.push(edited.report);
+            return edited.annotation;
+          }),
+        );
+      }
+    }
+    return reports;
   }
 
   /** The whole library as one archive, read while no write can happen. */
@@ -452,6 +496,14 @@ export class Library {
     for (const id of ids) this.getEntity(id);
   }
 
+  /** Who said a quote must be a person or an organisation of the library. */
+  private checkSpeaker(id: string): void {
+    const entity = this.getEntity(id);
+    if (entity.type !== 'person' && entity.type !== 'organisation') {
+      throw new DossierError('invalid_input', `A quote is said by a person or an organisation, and “${entity.name}” is ${ENTITY_TYPE_NAMES[entity.type]}.`);
+    }
+  }
+
   async createAnnotation(articleId: string, start: number, end: number, exact: string, given: NewAnnotation): Promise<Annotation> {
     const fields = this.withNote(given, []);
     const text = await this.loadText(articleId);
@@ -462,6 +514,7 @@ export class Library {
       );
     }
     this.checkEntityIds(fields.entityIds ?? []);
+    if (fields.speakerId) this.checkSpeaker(fields.speakerId);
     const now = new Date().toISOString();
     const annotation: Annotation = {
       id: newId(),
@@ -474,7 +527,7 @@ export class Library {
       tags: fields.tags ?? [],
       color: fields.color ?? 'yellow',
       entityIds: [...new Set(fields.entityIds ?? [])],
-      speakerId: null,
+      speakerId: fields.speakerId ?? null,
       anchor: 'anchored',
       review: null,
     };
@@ -504,6 +557,7 @@ export class Library {
     if (!existing) throw new DossierError('not_found', `No annotation with id ${id}.`);
     const patch = this.withNote(given, existing.entityIds);
     if (patch.entityIds) this.checkEntityIds(patch.entityIds);
+    if (patch.speakerId) this.checkSpeaker(patch.speakerId);
     const modified = new Date().toISOString();
     const saved = await this.writeAnnotations(articleId, (current) =>
       current.map((a) =>
@@ -555,6 +609,38 @@ export class Library {
       batch.forEach((article, i) => lists[i].forEach((annotation) => out.push({ annotation, article })));
     }
     return out;
+  }
+
+  // Saved briefs, in briefs.json: opened the first time one is asked for.
+
+  private briefsStore: Promise<Store<BriefsFile>> | null = null;
+
+  private briefs(): Promise<Store<BriefsFile>> {
+    this.briefsStore ??= Store.open(join(this.dir, 'briefs.json'), BriefsFileSchema, { schemaVersion: SCHEMA_VERSION, briefs: [] }, this.queue, (message) =>
+      this.warnings.push(message),
+    );
+    return this.briefsStore;
+  }
+
+  async listBriefs(): Promise<SavedBrief[]> {
+    return [...(await this.briefs()).data.briefs].sort((a, b) => b.modified.localeCompare(a.modified));
+  }
+
+  /** Saves a brief as a new one (no id) or over the one with its id. */
+  async saveBrief(given: Omit<SavedBrief, 'id' | 'created' | 'modified'> & { id?: string }): Promise<SavedBrief> {
+    const store = await this.briefs();
+    const now = new Date().toISOString();
+    const existing = given.id ? store.data.briefs.find((b) => b.id === given.id) : undefined;
+    if (given.id && !existing) throw new DossierError('not_found', `No saved brief with id ${given.id}: it may have been deleted.`);
+    const brief: SavedBrief = { ...given, id: existing?.id ?? newId(), created: existing?.created ?? now, modified: now };
+    await store.update((current) => ({ ...current, briefs: [...current.briefs.filter((b) => b.id !== brief.id), brief] }));
+    return brief;
+  }
+
+  async deleteBrief(id: string): Promise<void> {
+    const store = await this.briefs();
+    if (!store.data.briefs.some((b) => b.id === id)) throw new DossierError('not_found', `No saved brief with id ${id}.`);
+    await store.update((current) => ({ ...current, briefs: current.briefs.filter((b) => b.id !== id) }));
   }
 
   // Relations between entities: a label, and the annotations that are the evidence for it.
@@ -638,6 +724,10 @@ export class Library {
     return [...this.entities.data.entities].sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  hasEntity(id: string): boolean {
+    return this.entities.data.entities.some((e) => e.id === id);
+  }
+
   getEntity(id: string): Entity {
     const entity = this.entities.data.entities.find((e) => e.id === id);
     if (!entity) throw new DossierError('not_found', `No entity with id ${id} in this library.`);
@@ -658,5 +748,161 @@ export class Library {
     await this.entities.update((current) => ({ ...current, entities: [...current.entities, entity] }));
     this.changed({ kind: 'entity', id: entity.id });
     return entity;
+  }
+
+  /** Renames or edits an entity; its name stays unique among entities of its type. */
+  async updateEntity(id: string, patch: EntityPatch): Promise<Entity> {
+    const entity = this.getEntity(id);
+    const name = patch.name?.trim() ?? entity.name;
+    const other = this.findEntity(entity.type, name);
+    if (other && other.id !== id) throw new DossierError('duplicate', `There is already ${ENTITY_TYPE_NAMES[entity.type]} named “${name}”.`);
+    if (entity.type !== 'event' && (patch.date || patch.endDate || patch.placeId || patch.participantIds?.length)) {
+      throw new DossierError('invalid_input', 'Only events carry a date, a place and participants.');
+    }
+    const date = patch.date === undefined ? entity.date : patch.date;
+    const endDate = patch.endDate === undefined ? entity.endDate : patch.endDate;
+    if (endDate && (!date || endDate < date)) throw new DossierError('invalid_input', 'The end date comes after the start date.');
+    const placeId = patch.placeId === undefined ? entity.placeId : patch.placeId;
+    if (placeId && this.getEntity(placeId).type !== 'place') throw new DossierError('invalid_input', 'An event happens at a place.');
+    const participantIds = patch.participantIds === undefined ? entity.participantIds : [...new Set(patch.participantIds)];
+    for (const pid of participantIds) {
+      const type = this.getEntity(pid).type;
+      if (type !== 'person' && type !== 'organisation') throw new DossierError('invalid_input', 'Participants are people or organisations.');
+    }
+    const updated: Entity = {
+      ...entity,
+      name,
+      aliases: otherNames(name, [], patch.aliases ?? entity.aliases),
+      description: patch.description?.trim() ?? entity.description,
+      wikidataId: patch.wikidataId === undefined ? entity.wikidataId : patch.wikidataId,
+      date,
+      endDate,
+      placeId,
+      participantIds,
+    };
+    await this.entities.update((current) => ({ ...current, entities: current.entities.map((e) => (e.id === id ? updated : e)) }));
+    this.changed({ kind: 'entity', id });
+    return updated;
+  }
+
+  /**
+   * Merges the entity `mergeId` into `keepId`, of the same type: its names become aliases of the kept one,
+   * and every annotation link, speaker, @-mention, event and relation that named it names the kept one. What
+   * was done is recorded under the merged entity's id, for undoMerge.
+   */
+  async mergeEntities(keepId: string, mergeId: string): Promise<Entity> {
+    const kept = this.getEntity(keepId);
+    const merged = this.getEntity(mergeId);
+    if (keepId === mergeId) throw new DossierError('invalid_input', 'An entity cannot be merged into itself.');
+    if (kept.type !== merged.type) {
+      throw new DossierError(
+        'invalid_input',
+        `“${merged.name}” is ${ENTITY_TYPE_NAMES[merged.type]} and “${kept.name}” is ${ENTITY_TYPE_NAMES[kept.type]}: only entities of the same type can be merged.`,
+      );
+    }
+    // The links first: should the entities file then fail to save, both entities are still there and no
+    // annotation names one that is gone.
+    const annotations = await this.editAnnotations((annotation) => {
+      const merging = mergeAnnotation(annotation, keepId, mergeId);
+      return merging && { annotation: merging.annotation, report: merging.move };
+    });
+    const keptAfter = mergedEntity(kept, merged, otherNames(kept.name, kept.aliases, [merged.name, ...merged.aliases]));
+    await this.entities.update((current) => {
+      const events = mergeEvents(
+        current.entities.filter((e) => e.id !== mergeId).map((e) => (e.id === keepId ? keptAfter : e)),
+        keepId,
+        mergeId,
+      );
+      const relations = mergeRelations(current.relations, keepId, mergeId);
+      const record: MergeRecord = {
+        at: new Date().toISOString(),
+        merged,
+        keptBefore: kept,
+        keptAfter,
+        annotations,
+        events: events.moves,
+        relations: relations.before,
+        absorbed: relations.absorbed,
+      };
+      return { ...current, entities: events.entities, relations: relations.relations, merges: [...current.merges, record].slice(-MERGES_KEPT) };
+    });
+    this.changed({ kind: 'entity', id: mergeId });
+    this.changed({ kind: 'entity', id: keepId });
+    return this.getEntity(keepId);
+  }
+
+  /** Takes back the merge of the entity `mergeId` (the one merged away), keeping what was edited since. */
+  async undoMerge(mergeId: string): Promise<{ entity: Entity; kept: Entity }> {
+    const record = this.entities.data.merges.find((m) => m.merged.id === mergeId);
+    if (!record) {
+      throw new DossierError('not_found', `There is no merge of that entity to undo: it was undone already, or is older than the last ${MERGES_KEPT} merges.`);
+    }
+    const { merged, keptBefore, keptAfter } = record;
+    const keepId = keptBefore.id;
+    if (!this.hasEntity(keepId)) {
+      throw new DossierError('not_found', `“${keptBefore.name}” was deleted or merged since, so the merge of “${merged.name}” into it cannot be undone.`);
+    }
+    if (this.findEntity(merged.type, merged.name)) {
+      throw new DossierError('duplicate', `There is already ${ENTITY_TYPE_NAMES[merged.type]} named “${merged.name}”: rename it before undoing the merge.`);
+    }
+    // The entity first: links put back before it exists would name an entity that is not there.
+    await this.entities.update((current) => ({
+      ...current,
+      entities: [
+        ...unmergeEvents(current.entities, record.events, keepId, mergeId).map((e) => (e.id === keepId ? revertEntity(e, keptBefore, keptAfter) : e)),
+        merged,
+      ],
+      relations: unmergeRelations(current.relations, record, (id) => id === mergeId || current.entities.some((e) => e.id === id)),
+      merges: current.merges.filter((m) => m.merged.id !== mergeId),
+    }));
+    const moves = new Map(record.annotations.map((move) => [move.id, move]));
+    await this.editAnnotations((annotation) => {
+      const move = moves.get(annotation.id);
+      return move ? { annotation: unmergeAnnotation(annotation, move, keepId, mergeId), report: move } : null;
+    });
+    this.changed({ kind: 'entity', id: mergeId });
+    this.changed({ kind: 'entity', id: keepId });
+    return { entity: this.getEntity(mergeId), kept: this.getEntity(keepId) };
+  }
+
+  /** What deleting an entity would unlink, without doing it. */
+  async entityDeleteAccount(id: string): Promise<EntityDeleteAccount> {
+    this.getEntity(id);
+    const named = (await this.allAnnotations()).filter(({ annotation }) => unlinkAnnotation(annotation, id));
+    return {
+      annotations: named.length,
+      articles: new Set(named.map(({ article }) => article.id)).size,
+      speakerOf: named.filter(({ annotation }) => annotation.speakerId === id).length,
+      relations: this.listRelations(id).length,
+      events: unlinkEvents(this.entities.data.entities, id).count,
+    };
+  }
+
+  /** Deletes an entity and every reference to it (links, speaker, @-mentions kept as plain words, relations,
+   * events); says what it unlinked. */
+  async deleteEntity(id: string): Promise<EntityDeleteAccount> {
+    this.getEntity(id);
+    // The links first: should the entities file then fail to save, the entity is still there, linked less.
+    const unlinked = await this.editAnnotations((annotation) => {
+      const edited = unlinkAnnotation(annotation, id);
+      return edited && { annotation: edited, report: { articleId: annotation.articleId, speaker: annotation.speakerId === id } };
+    });
+    const relations = this.listRelations(id).length;
+    const events = unlinkEvents(this.entities.data.entities, id).count;
+    await this.entities.update((current) => ({
+      ...current,
+      entities: unlinkEvents(current.entities, id).entities.filter((e) => e.id !== id),
+      relations: current.relations.filter((r) => r.from !== id && r.to !== id),
+      // A merge into an entity that is gone can no longer be undone.
+      merges: current.merges.filter((m) => m.keptBefore.id !== id),
+    }));
+    this.changed({ kind: 'entity', id });
+    return {
+      annotations: unlinked.length,
+      articles: new Set(unlinked.map((u) => u.articleId)).size,
+      speakerOf: unlinked.filter((u) => u.speaker).length,
+      relations,
+      events,
+    };
   }
 }

@@ -121,6 +121,11 @@ export class SearchIndex {
   private async apply(index: MiniSearch<Doc>, change: LibraryChange): Promise<void> {
     if (change.kind === 'annotations') return this.indexAnnotations(index, change.articleId);
     if (change.kind === 'entity') {
+      // A deleted or merged entity leaves the index.
+      if (!this.library.hasEntity(change.id)) {
+        if (index.has(`e:${change.id}`)) index.discard(`e:${change.id}`);
+        return;
+      }
       const doc = this.entityDoc(change.id);
       if (index.has(doc.id)) index.replace(doc);
       else index.add(doc);

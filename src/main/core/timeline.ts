@@ -13,6 +13,17 @@ export interface TimelineFilter {
 /** Partial dates (2018, 2018-06, 2018-06-12) compare as strings; the less precise sorts first. */
 const byDate = (a: TimelineItem, b: TimelineItem) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind === b.kind ? 0 : a.kind === 'event' ? -1 : 1);
 
+/** When an annotation is about: the earliest date of the events it is linked to, else its article's date. */
+export function annotationDate(
+  annotation: Annotation,
+  article: Article,
+  events: Map<string, Entity>,
+): { date: string; from: 'linked-event' | 'article' } | null {
+  const linked = annotation.entityIds.map((id) => events.get(id)?.date).filter((d): d is string => !!d).sort();
+  if (linked.length) return { date: linked[0], from: 'linked-event' };
+  return article.publishedAt ? { date: article.publishedAt, from: 'article' } : null;
+}
+
 export function buildTimeline(
   entities: Entity[],
   annotations: { annotation: Annotation; article: Article }[],
@@ -30,26 +41,18 @@ export function buildTimeline(
   const shownEvents = new Set<string>(filter.entityId || filter.tag ? [] : events.keys());
   if (filter.entityId && events.has(filter.entityId) && !filter.tag) shownEvents.add(filter.entityId);
   for (const { annotation, article } of matching) {
-    const linkedDates = annotation.entityIds
-      .map((id) => events.get(id))
-      .filter((e): e is Entity => !!e)
-      .map((e) => {
-        shownEvents.add(e.id);
-        return e.date;
-      })
-      .filter((d): d is string => !!d)
-      .sort();
-    const date = linkedDates[0] ?? article.publishedAt;
-    if (!date) {
+    for (const id of annotation.entityIds) if (events.has(id)) shownEvents.add(id);
+    const dated = annotationDate(annotation, article, events);
+    if (!dated) {
       undated++;
       continue;
     }
     items.push({
       kind: 'annotation',
       id: annotation.id,
-      date,
+      date: dated.date,
       endDate: null,
-      dateFrom: linkedDates.length ? 'linked-event' : 'article',
+      dateFrom: dated.from,
       label: annotation.target.quote.exact,
       note: annotation.note,
       entityIds: annotation.entityIds,

@@ -1,5 +1,5 @@
 // The app shell: the library and entities on the left, the current view beside them.
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { StatusBar } from './components/StatusBar';
 import { CommandsProvider, useCommands, type Command } from './hooks/use-commands';
 import { CommandPalette } from './features/commands/CommandPalette';
@@ -20,6 +20,9 @@ import { useTheme } from './hooks/use-theme';
 import { useStatus } from './hooks/use-status';
 import { useImport } from './features/library/use-import';
 import { useExportCommands } from './features/annotations/use-export-commands';
+
+// Loaded when first opened: cytoscape is large, and most sessions never draw the graph.
+const GraphPage = lazy(() => import('./features/graph/GraphPage').then((m) => ({ default: m.GraphPage })));
 
 const SAMPLE = 'diplomat-pompeo-kim-pyongyang.txt';
 
@@ -75,6 +78,7 @@ function useNavigationCommands(): void {
       { id: 'go-home', title: 'Go to the start page', run: () => (window.location.hash = hrefs.home()) },
       { id: 'new-brief', title: 'New brief…', run: () => (window.location.hash = hrefs.brief()) },
       { id: 'open-timeline', title: 'Open the timeline', run: () => (window.location.hash = hrefs.timeline()) },
+      { id: 'open-graph', title: 'Open the graph', run: () => (window.location.hash = hrefs.graph()) },
       ...articles.map((a) => ({ id: `article-${a.id}`, group: 'go', title: `Open article: ${a.title}`, run: () => (window.location.hash = hrefs.article(a.id)) })),
       ...entities.map((e) => ({ id: `entity-${e.id}`, group: 'go', title: `Open ${e.type}: ${e.name}`, run: () => (window.location.hash = hrefs.entity(e.id)) })),
     ],
@@ -100,6 +104,9 @@ function Shell() {
           <a className="button" href={hrefs.timeline()}>
             Timeline
           </a>
+          <a className="button" href={hrefs.graph()}>
+            Graph
+          </a>
           <a className="button" href={hrefs.brief()}>
             Brief
           </a>
@@ -116,8 +123,13 @@ function Shell() {
         {route.name === 'article' && <ReaderView key={route.id} id={route.id} annotationId={route.annotationId} at={route.at} />}
         {route.name === 'search' && <SearchPage query={route.query} />}
         {route.name === 'timeline' && <TimelinePage entityId={route.entityId} tag={route.tag} />}
+        {route.name === 'graph' && (
+          <Suspense fallback={<main className="page" aria-label="Graph"><p className="muted">Loading the graph…</p></main>}>
+            <GraphPage types={route.types} minWeight={route.minWeight} focusId={route.focusId} depth={route.depth} />
+          </Suspense>
+        )}
         {route.name === 'entity' && <EntityPage id={route.id} />}
-        {route.name === 'brief' && <BriefPage key={window.location.hash} initialEntityIds={route.entityIds} initialArticleIds={route.articleIds} />}
+        {route.name === 'brief' && <BriefPage key={window.location.hash} initialEntityIds={route.entityIds} initialArticleIds={route.articleIds} briefId={route.briefId} />}
       </div>
       <StatusBar />
       <DropZone />

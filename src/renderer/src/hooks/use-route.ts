@@ -1,14 +1,24 @@
-// Hash routes: #/, #/articles/<id>, #/entities/<id>, #/brief, #/timeline (deep links that survive a reload).
+// Hash routes: #/, #/articles/<id>, #/entities/<id>, #/brief, #/timeline, #/graph (deep links that survive a reload).
 import { useEffect, useState } from 'react';
+import { ENTITY_TYPES, type EntityType } from '../../../shared/model';
 import { rememberRoute } from '../lib/session';
 
 export type Route =
   | { name: 'home' }
   | { name: 'article'; id: string; annotationId: string | null; at: { start: number; end: number } | null }
   | { name: 'entity'; id: string }
-  | { name: 'brief'; entityIds: string[]; articleIds: string[] }
+  | { name: 'brief'; entityIds: string[]; articleIds: string[]; briefId: string | null }
   | { name: 'search'; query: string }
-  | { name: 'timeline'; entityId: string | null; tag: string | null };
+  | { name: 'timeline'; entityId: string | null; tag: string | null }
+  | ({ name: 'graph' } & GraphView);
+
+/** What the graph shows: the types (null for all), the least weight of a link, and the entity in focus. */
+export interface GraphView {
+  types: EntityType[] | null;
+  minWeight: number;
+  focusId: string | null;
+  depth: 1 | 2;
+}
 
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
@@ -20,8 +30,18 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'timeline') return { name: 'timeline', entityId: params.get('entity'), tag: params.get('tag') };
   if (parts[0] === 'search') return { name: 'search', query: params.get('q') ?? '' };
+  if (parts[0] === 'graph') {
+    const types = params.get('types');
+    return {
+      name: 'graph',
+      types: types === null ? null : ENTITY_TYPES.filter((t) => types.split(',').includes(t)),
+      minWeight: Math.max(1, Math.floor(Number(params.get('min'))) || 1),
+      focusId: params.get('focus'),
+      depth: params.get('depth') === '2' ? 2 : 1,
+    };
+  }
   if (parts[0] === 'entities' && parts[1]) return { name: 'entity', id: parts[1] };
-  if (parts[0] === 'brief') return { name: 'brief', entityIds: params.getAll('entity'), articleIds: params.getAll('article') };
+  if (parts[0] === 'brief') return { name: 'brief', entityIds: params.getAll('entity'), articleIds: params.getAll('article'), briefId: params.get('saved') };
   return { name: 'home' };
 }
 
@@ -39,8 +59,18 @@ export const hrefs = {
     return `#/timeline${query ? `?${query}` : ''}`;
   },
   entity: (id: string) => `#/entities/${encodeURIComponent(id)}`,
-  brief: (scope: { entityIds?: string[]; articleIds?: string[] } = {}) => {
+  graph: (view: Partial<GraphView> = {}) => {
     const params = new URLSearchParams();
+    if (view.types) params.set('types', view.types.join(','));
+    if (view.minWeight && view.minWeight > 1) params.set('min', String(view.minWeight));
+    if (view.focusId) params.set('focus', view.focusId);
+    if (view.focusId && view.depth === 2) params.set('depth', '2');
+    const query = params.toString();
+    return `#/graph${query ? `?${query}` : ''}`;
+  },
+  brief: (scope: { entityIds?: string[]; articleIds?: string[]; briefId?: string } = {}) => {
+    const params = new URLSearchParams();
+    if (scope.briefId) params.set('saved', scope.briefId);
     for (const id of scope.entityIds ?? []) params.append('entity', id);
     for (const id of scope.articleIds ?? []) params.append('article', id);
     const query = params.toString();

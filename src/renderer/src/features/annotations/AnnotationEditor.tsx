@@ -1,10 +1,12 @@
-// Writing an annotation: a rich note with @-mentions, colour, tags and linked entities, saved as you type.
+// Writing an annotation: a rich note with @-mentions, colour, tags, linked entities and who said the quote,
+// saved as you type.
 import { useRef, useState } from 'react';
 import { HIGHLIGHT_COLORS, type Annotation, type Color, type DocNode } from '../../../../shared/model';
 import { mentionedEntityIds } from '../../../../shared/note';
 import { useAutosave } from '../../hooks/use-autosave';
 import { useLibrary } from '../../hooks/use-library';
 import { call } from '../../lib/dossier';
+import { EntityChooser } from '../entities/EntityChooser';
 import { EntityPicker } from '../entities/EntityPicker';
 import { NoteEditor } from './NoteEditor';
 
@@ -13,6 +15,7 @@ interface Fields {
   tags: string[];
   color: Color;
   entityIds: string[];
+  speakerId: string | null;
 }
 
 function parseTags(value: string): string[] {
@@ -40,13 +43,17 @@ export function AnnotationEditor({
   onDone(): void;
   onRemove?: () => void;
 }) {
-  const { refresh } = useLibrary();
+  const { entities, refresh } = useLibrary();
   const [fields, setFields] = useState<Fields>({
     noteDoc: annotation.noteDoc,
     tags: annotation.tags,
     color: annotation.color,
     entityIds: annotation.entityIds,
+    speakerId: annotation.speakerId,
   });
+  const saidBy = useRef<HTMLDivElement>(null);
+  const speakers = entities.filter((e) => e.type === 'person' || e.type === 'organisation');
+  const speaker = entities.find((e) => e.id === fields.speakerId);
   // The latest fields, so that changes made in quick succession (a colour, then a key in the note) build
   // on each other rather than on the state of an earlier render.
   const latest = useRef(fields);
@@ -55,7 +62,7 @@ export function AnnotationEditor({
     const saved = await call('annotations.update', {
       articleId: annotation.articleId,
       id: annotation.id,
-      patch: value.noteDoc ? value : { tags: value.tags, color: value.color, entityIds: value.entityIds },
+      patch: value.noteDoc ? value : { tags: value.tags, color: value.color, entityIds: value.entityIds, speakerId: value.speakerId },
     });
     onSaved?.(saved);
     refresh();
@@ -116,6 +123,34 @@ export function AnnotationEditor({
       <div className="field">
         <span>Linked to</span>
         <EntityPicker selectedIds={fields.entityIds} autoFocus={focusLinks} onChange={(entityIds) => change({ entityIds })} />
+      </div>
+      <div className="field" ref={saidBy}>
+        <span>Said by</span>
+        {fields.speakerId && (
+          <ul className="chips" aria-label="Speaker">
+            <li className={`chip entity-${speaker?.type ?? 'unknown'}`}>
+              <span>{speaker?.name ?? 'Unknown entity'}</span>
+              <button
+                type="button"
+                aria-label={`${speaker?.name ?? 'The speaker'} did not say it`}
+                onClick={() => {
+                  change({ speakerId: null });
+                  // The button goes with the speaker: the focus goes to the field to name another.
+                  saidBy.current?.querySelector('input')?.focus();
+                }}
+              >
+                ×
+              </button>
+            </li>
+          </ul>
+        )}
+        <EntityChooser
+          label="Said by"
+          placeholder={fields.speakerId ? 'Someone else…' : 'Who said it: a person or organisation…'}
+          candidates={speakers}
+          createTypes={['person', 'organisation']}
+          onChoose={(entity) => change({ speakerId: entity.id })}
+        />
       </div>
       <p className={typeof status === 'object' ? 'form-error' : 'muted save-status'} role={typeof status === 'object' ? 'alert' : undefined}>
         {statusText(status)}

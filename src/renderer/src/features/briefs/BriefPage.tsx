@@ -1,6 +1,10 @@
 // Composing a brief: choose the entities and articles it covers, preview its Markdown (as written or
 // rendered), export it.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Output, SavedBrief } from '../../../../shared/api';
+import { useCommands } from '../../hooks/use-commands';
+import { hrefs } from '../../hooks/use-route';
+import { OrderList } from './OrderList';
 import type { BriefOptions } from '../../../../shared/brief-markdown';
 import { ENTITY_TYPE_LABELS } from '../../components/format';
 import { useLibrary } from '../../hooks/use-library';
@@ -13,19 +17,106 @@ function toggle(list: string[], id: string): string[] {
   return list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
 }
 
-export function BriefPage({ initialEntityIds, initialArticleIds }: { initialEntityIds: string[]; initialArticleIds: string[] }) {
+export function BriefPage({
+  initialEntityIds,
+  initialArticleIds,
+  briefId,
+}: {
+  initialEntityIds: string[];
+  initialArticleIds: string[];
+  /** A saved brief to reopen. */
+  briefId: string | null;
+}) {
   const { entities, articles, version } = useLibrary();
   const { say } = useStatus();
   const [entityIds, setEntityIds] = useState(initialEntityIds);
   const [articleIds, setArticleIds] = useState(initialArticleIds);
   const [title, setTitle] = useState('');
+  const [intro, setIntro] = useState('');
+  const [tags, setTags] = useState<string[]>([]);
+  const [range, setRange] = useState<{ from: string; to: string }>({ from: '', to: '' });
+  const [order, setOrder] = useState<string[]>([]);
   const [options, setOptions] = useState<Required<BriefOptions>>({ frontMatter: false, wikilinks: false, groupBy: 'article' });
-  const [preview, setPreview] = useState<{ markdown: string; annotationCount: number; unverified: number } | null>(null);
+  const [preview, setPreview] = useState<Output<'briefs.render'> | null>(null);
+  const [saved, setSaved] = useState<SavedBrief[]>([]);
+  const [allTags, setAllTags] = useState<string[]>([]);
+  const [loadedId, setLoadedId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [savedPath, setSavedPath] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const [rendered, setRendered] = useState(false);
-  const empty = entityIds.length === 0 && articleIds.length === 0;
+  const empty = entityIds.length === 0 && articleIds.length === 0 && tags.length === 0;
+  // A date is used once it is whole (2018, 2018-07 or 2018-07-12); what is being typed is left alone.
+  const dateOf = (value: string) => (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value.trim()) ? value.trim() : undefined);
+  const scope = useMemo(
+    () => ({ entityIds, articleIds, tags, intro, order, from: dateOf(range.from), to: dateOf(range.to), title: title || undefined, ...options }),
+    [entityIds, articleIds, tags, intro, order, range, title, options],
+  );
+
+  useEffect(() => {
+    void call('briefs.list', {}).then(setSaved);
+    void call('annotations.tags', {}).then(setAllTags);
+  }, [version]);
+
+  // Reopening a saved brief puts back all it was.
+  useEffect(() => {
+    if (!briefId || loadedId === briefId) return;
+    call('briefs.list', {})
+      .then((list) => {
+        const brief = list.find((b) => b.id === briefId);
+        if (!brief) return setError('That saved brief is no longer in the library.');
+        setLoadedId(brief.id);
+        setTitle(brief.title);
+        setIntro(brief.intro);
+        setEntityIds(brief.entityIds);
+        setArticleIds(brief.articleIds);
+        setTags(brief.tags);
+        setRange({ from: brief.from ?? '', to: brief.to ?? '' });
+        setOrder(brief.order);
+        setOptions({ frontMatter: brief.frontMatter, wikilinks: brief.wikilinks, groupBy: brief.groupBy });
+      })
+      .catch((err: Error) => setError(err.message));
+  }, [briefId, loadedId]);
+
+  const save = async () => {
+    try {
+      const brief = await call('briefs.save', { ...scope, id: loadedId ?? undefined, title: title.trim() || preview?.markdown.match(/^# (.*)$/m)?.[1] || 'Brief' });
+      setLoadedId(brief.id);
+      setTitle(brief.title);
+      setSaved(await call('briefs.list', {}));
+      say(`Brief “${brief.title}” saved.`);
+      if (briefId !== brief.id) window.history.replaceState(null, '', hrefs.brief({ briefId: brief.id }));
+    } catch (err) {
+      say((err as Error).message, 'error');
+    }
+  };
+  const remove = async () => {
+    if (!loadedId || !window.confirm(`Delete the saved brief “${title}”? Its annotations stay as they are.`)) return;
+    try {
+      await call('briefs.delete', { id: loadedId });
+      say(`Saved brief “${title}” deleted.`);
+      window.location.hash = hrefs.brief();
+    } catch (err) {
+      say((err as Error).message, 'error');
+    }
+  };
+  // The command and the key save the brief as it is when they are used.
+  const saveNow = useRef(save);
+  saveNow.current = save;
+  useCommands(
+    'brief',
+    useMemo(() => [{ id: 'save-brief', group: 'view', title: 'Save the brief', shortcut: 'Ctrl+S', run: () => void saveNow.current() }], []),
+  );
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        void saveNow.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     if (empty) {
@@ -34,7 +125,7 @@ export function BriefPage({ initialEntityIds, initialArticleIds }: { initialEnti
     }
     let cancelled = false;
     const timer = setTimeout(() => {
-      call('briefs.render', { entityIds, articleIds, title: title || undefined, ...options })
+      call('briefs.render', scope)
         .then((p) => !cancelled && (setPreview(p), setError(null)))
         .catch((err: Error) => !cancelled && setError(err.message));
     }, 150);
@@ -42,12 +133,12 @@ export function BriefPage({ initialEntityIds, initialArticleIds }: { initialEnti
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [entityIds, articleIds, title, options, empty, version]);
+  }, [scope, empty, version]);
 
   const exportBrief = async () => {
     setExporting(true);
     try {
-      const result = await call('briefs.export', { entityIds, articleIds, title: title || undefined, ...options });
+      const result = await call('briefs.export', scope);
       setSavedPath(result.path);
       say(`Brief exported to ${result.path}`);
     } catch (err) {
@@ -60,11 +151,39 @@ export function BriefPage({ initialEntityIds, initialArticleIds }: { initialEnti
   return (
     <main className="page brief-page" aria-label="Brief">
       <h1>Brief</h1>
+      <div className="toolbar saved-briefs">
+        <label className="field">
+          <span>Saved briefs</span>
+          <select
+            value={loadedId ?? ''}
+            onChange={(e) => (window.location.hash = e.target.value ? hrefs.brief({ briefId: e.target.value }) : hrefs.brief())}
+          >
+            <option value="">A new brief</option>
+            {saved.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button" onClick={() => void save()} disabled={empty} aria-keyshortcuts="Control+S">
+          {loadedId ? 'Save' : 'Save brief'}
+        </button>
+        {loadedId && (
+          <button type="button" className="button" onClick={() => void remove()}>
+            Delete saved brief
+          </button>
+        )}
+      </div>
       <div className="brief-layout">
         <section className="brief-scope" aria-label="What the brief covers">
           <label className="field">
             <span>Title</span>
             <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Brief: …" />
+          </label>
+          <label className="field">
+            <span>Introduction (Markdown)</span>
+            <textarea value={intro} onChange={(e) => setIntro(e.target.value)} rows={4} placeholder="What this brief is for, what it finds…" />
           </label>
           <fieldset>
             <legend>Form</legend>
@@ -74,6 +193,7 @@ export function BriefPage({ initialEntityIds, initialArticleIds }: { initialEnti
                 <option value="article">By article</option>
                 <option value="entity">By entity</option>
                 <option value="event">By event, in time order</option>
+                <option value="manual">By hand, in my order</option>
               </select>
             </label>
             <label className="check">
@@ -85,6 +205,28 @@ export function BriefPage({ initialEntityIds, initialArticleIds }: { initialEnti
               Entities as [[links]] (Obsidian)
             </label>
           </fieldset>
+          <fieldset>
+            <legend>Dates</legend>
+            <label className="field">
+              <span>From</span>
+              <input value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} placeholder="YYYY-MM-DD, YYYY-MM or YYYY" />
+            </label>
+            <label className="field">
+              <span>To</span>
+              <input value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} placeholder="YYYY-MM-DD, YYYY-MM or YYYY" />
+            </label>
+          </fieldset>
+          {allTags.length > 0 && (
+            <fieldset>
+              <legend>Tags</legend>
+              {allTags.map((t) => (
+                <label key={t} className="check">
+                  <input type="checkbox" checked={tags.includes(t)} onChange={() => setTags((list) => toggle(list, t))} />
+                  {t}
+                </label>
+              ))}
+            </fieldset>
+          )}
           <fieldset>
             <legend>Entities</legend>
             {entities.length === 0 && <p className="muted">No entities yet.</p>}
@@ -147,6 +289,9 @@ export function BriefPage({ initialEntityIds, initialArticleIds }: { initialEnti
                   Rendered
                 </button>
               </div>
+              {options.groupBy === 'manual' && preview && (
+                <OrderList items={preview.items} onOrder={(ids) => setOrder(ids)} />
+              )}
               {rendered && preview ? (
                 <RenderedBrief markdown={preview.markdown} />
               ) : (
