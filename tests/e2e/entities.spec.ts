@@ -21,6 +21,8 @@ async function violations(page: Page): Promise<string[]> {
 const openEntity = (page: Page, name: string) => entityList(page).getByRole('link', { name: new RegExp(`^${name} \\(`) }).click();
 
 test('merge two entities and undo it, rename one, delete one with an account, and say who said a quote', async ({ page, serveLibrary }) => {
+  // One long flow through five features (about 40 s alone): on two busy cores it needs more than the default.
+  test.slow();
   const host = await serveLibrary(async (library) => {
     const dossier = async (...args: string[]) =>
       (await run(process.execPath, [join(projectDir, 'bin/dossier.js'), ...args, '--library', library, '--json'])).stdout;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/main/core/graph';
+import { drawnLinks, layoutGraph, MAX_DRAWN_LINKS } from '../../src/renderer/src/features/graph/layout';
 import { api } from '../../src/shared/api';
 import type { Annotation, Entity } from '../../src/shared/model';
 
@@ -85,5 +86,29 @@ describe('the graph', () => {
     expect(input.safeParse({ depth: 3 }).success).toBe(false);
     expect(input.safeParse({ minWeight: 0 }).success).toBe(false);
     expect(input.safeParse({ types: ['country'] }).success).toBe(false);
+  });
+
+  it('lays out the same way every time, whole or around an entity', () => {
+    const g = buildGraph(entities, annotations);
+    expect(layoutGraph(g, null)).toEqual(layoutGraph(g, null));
+    const around = layoutGraph(buildGraph(entities, annotations, { focusId: 'kimjong' }), 'kimjong');
+    // The entity in focus in the middle, its neighbours on a ring around it.
+    const d = (id: string) => Math.hypot(around[id].x - around.kimjong.x, around[id].y - around.kimjong.y);
+    expect(d('pompeo1')).toBeGreaterThan(0);
+    expect(d('pompeo1')).toBeCloseTo(d('summit1'));
+  });
+
+  it('draws at most the limit of links: each entity keeps its strongest, then the heaviest', () => {
+    // 60 entities all linked together once (1,770 links), and a ring of them twice.
+    const many = Array.from({ length: 60 }, (_, i) => entity(`node${String(i).padStart(4, '0')}`, 'person', `Node ${i}`));
+    const once = many.flatMap((a, i) => many.slice(i + 1).map((b) => annotation(`a-${a.id}-${b.id}`, [a.id, b.id])));
+    const twice = many.slice(0, 10).map((a, i) => annotation(`r-${a.id}`, [a.id, many[(i + 1) % 10].id]));
+    const g = buildGraph(many, [...once, ...twice]);
+    expect(g.edges).toHaveLength(1770);
+    const drawn = drawnLinks(g);
+    expect(drawn).toHaveLength(MAX_DRAWN_LINKS);
+    expect(drawn.filter((e) => e.weight === 2)).toHaveLength(10);
+    const reached = new Set(drawn.flatMap((e) => [e.source, e.target]));
+    expect(g.nodes.every((n) => reached.has(n.id))).toBe(true);
   });
 });

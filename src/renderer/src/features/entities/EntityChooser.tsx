@@ -2,11 +2,11 @@
 // makes sense, creating it. EntityPicker is the multiple choice of the links; this is the single one.
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Entity, EntityType } from '../../../../shared/model';
-import { ENTITY_TYPE_LABELS } from '../../components/format';
+import { EntityOptions, type EntityOption } from './EntityOptions';
 import { useLibrary } from '../../hooks/use-library';
 import { call } from '../../lib/dossier';
 
-type Option = { kind: 'existing'; entity: Entity } | { kind: 'create'; type: EntityType; name: string };
+type Option = EntityOption;
 
 const MAX_SUGGESTIONS = 8;
 
@@ -99,30 +99,7 @@ export function EntityChooser({
         onKeyDown={onKeyDown}
       />
       {options.length > 0 && (
-        <ul id={listId} role="listbox" className="options" aria-label={label}>
-          {options.map((option, i) => (
-            <li
-              key={option.kind === 'existing' ? option.entity.id : `create-${option.type}`}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'active' : undefined}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => void choose(option)}
-            >
-              {option.kind === 'existing' ? (
-                <>
-                  <span className={`entity-dot entity-${option.entity.type}`} aria-hidden="true" />
-                  {option.entity.name} <span className="muted">{ENTITY_TYPE_LABELS[option.entity.type]}</span>
-                </>
-              ) : (
-                <>
-                  Create {ENTITY_TYPE_LABELS[option.type].toLowerCase()} “{option.name}”
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
+        <EntityOptions id={listId} label={label} options={options} active={active} onChoose={(option) => void choose(option)} />
       )}
       {error && (
         <p className="form-error" role="alert">

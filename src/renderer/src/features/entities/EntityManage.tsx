@@ -7,6 +7,7 @@ import { ENTITY_TYPE_LABELS } from '../../components/format';
 import { useLibrary } from '../../hooks/use-library';
 import { call } from '../../lib/dossier';
 import { EntityChooser } from './EntityChooser';
+import { EntitySelect } from './EntitySelect';
 
 const count = (n: number, one: string) => `${n === 0 ? 'no' : n} ${n === 1 || n === 0 ? one : `${one}s`}`;
 
@@ -89,16 +90,7 @@ export function EntityForm({ entity, onDone }: { entity: Entity; onDone(saved: E
           </label>
           <label>
             <span>Place</span>
-            <select value={placeId} onChange={(e) => setPlaceId(e.target.value)}>
-              <option value="">None</option>
-              {entities
-                .filter((e) => e.type === 'place')
-                .map((e) => (
-                  <option key={e.id} value={e.id}>
-                    {e.name}
-                  </option>
-                ))}
-            </select>
+            <EntitySelect value={placeId} onChange={setPlaceId} none="None" types={['place']} />
           </label>
           <fieldset>
             <legend>Participants</legend>

@@ -1,12 +1,13 @@
 // Linking entities with type-ahead: pick an existing person, organisation, place or event, or create one.
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { ENTITY_TYPES, type Entity, type EntityType } from '../../../../shared/model';
+import { ENTITY_TYPES, type EntityType } from '../../../../shared/model';
 import { ENTITY_TYPE_LABELS } from '../../components/format';
+import { EntityOptions, type EntityOption } from './EntityOptions';
 import { useLibrary } from '../../hooks/use-library';
 import { useStatus } from '../../hooks/use-status';
 import { call } from '../../lib/dossier';
 
-type Option = { kind: 'existing'; entity: Entity } | { kind: 'create'; type: EntityType; name: string };
+type Option = EntityOption;
 
 const MAX_SUGGESTIONS = 8;
 
@@ -146,30 +147,7 @@ export function EntityPicker({ selectedIds, autoFocus = false, onChange }: { sel
             onKeyDown={onKeyDown}
           />
           {options.length > 0 && (
-            <ul id={listId} role="listbox" className="options" aria-label="Entities">
-              {options.map((option, i) => (
-                <li
-                  key={option.kind === 'existing' ? option.entity.id : `create-${option.type}`}
-                  id={`${listId}-${i}`}
-                  role="option"
-                  aria-selected={i === active}
-                  className={i === active ? 'active' : undefined}
-                  onMouseDown={(e) => e.preventDefault()}
-                  onClick={() => choose(option)}
-                >
-                  {option.kind === 'existing' ? (
-                    <>
-                      <span className={`entity-dot entity-${option.entity.type}`} aria-hidden="true" />
-                      {option.entity.name} <span className="muted">{ENTITY_TYPE_LABELS[option.entity.type]}</span>
-                    </>
-                  ) : (
-                    <>
-                      Create {ENTITY_TYPE_LABELS[option.type].toLowerCase()} “{option.name}”
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
+            <EntityOptions id={listId} label="Entities" options={options} active={active} onChoose={choose} />
           )}
         </div>
       )}

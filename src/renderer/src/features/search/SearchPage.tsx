@@ -4,6 +4,7 @@ import type { SearchFilters, SearchHit } from '../../../../shared/api';
 import { useLibrary } from '../../hooks/use-library';
 import { hrefs } from '../../hooks/use-route';
 import { call } from '../../lib/dossier';
+import { EntitySelect } from '../entities/EntitySelect';
 
 function hitHref(hit: SearchHit): string {
   if (hit.kind === 'entity') return hrefs.entity(hit.id);
@@ -14,7 +15,7 @@ function hitHref(hit: SearchHit): string {
 const KIND_LABELS: Record<SearchHit['kind'], string> = { article: 'Article', annotation: 'Annotation', entity: 'Entity' };
 
 export function SearchPage({ query }: { query: string }) {
-  const { entities, version } = useLibrary();
+  const { version } = useLibrary();
   const [filters, setFilters] = useState<SearchFilters>({});
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,14 +48,7 @@ export function SearchPage({ query }: { query: string }) {
       <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           <span>Entity</span>
-          <select value={filters.entityId ?? ''} onChange={(e) => set('entityId', e.target.value)}>
-            <option value="">Any</option>
-            {entities.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
+          <EntitySelect value={filters.entityId ?? ''} onChange={(id) => set('entityId', id)} none="Any" />
         </label>
         <label>
           <span>Tag</span>

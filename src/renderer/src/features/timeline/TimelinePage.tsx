@@ -7,6 +7,7 @@ import { useCommands } from '../../hooks/use-commands';
 import { useLibrary } from '../../hooks/use-library';
 import { hrefs } from '../../hooks/use-route';
 import { call } from '../../lib/dossier';
+import { EntitySelect } from '../entities/EntitySelect';
 
 const DAY = 86_400_000;
 const MIN_PX_PER_DAY = 0.02;
@@ -206,14 +207,7 @@ export function TimelinePage({ entityId, tag }: { entityId: string | null; tag: 
       <div className="filters">
         <label>
           Entity
-          <select value={entityId ?? ''} onChange={(e) => setFilter({ entityId: e.target.value || null })}>
-            <option value="">All</option>
-            {entities.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
+          <EntitySelect value={entityId ?? ''} onChange={(id) => setFilter({ entityId: id || null })} none="All" />
         </label>
         <label>
           Tag
