@@ -111,7 +111,8 @@ export function GraphCanvas({ graph, focusId, loading, onOpen }: { graph: Graph 
       container: container.current,
       elements,
       style: stylesheet(themeColours(container.current)),
-      layout: { name: 'preset', padding: 30 },
+      // Fitted to the nodes below: the box of every link too costs as much again, for the same result.
+      layout: { name: 'preset', fit: false },
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: false,
@@ -119,6 +120,7 @@ export function GraphCanvas({ graph, focusId, loading, onOpen }: { graph: Graph 
       // Many links redraw slowly: hide them while the view pans or zooms.
       hideEdgesOnViewport: graph.edges.length > 500,
     });
+    instance.fit(instance.nodes(), 30);
     // A small graph fitted to the view would be drawn huge: no larger than its labels are meant to be read.
     if (instance.zoom() > MAX_FIT_ZOOM) {
       instance.zoom(MAX_FIT_ZOOM);

@@ -163,55 +163,53 @@ export function GraphPage(view: GraphView) {
           the heaviest. Ask for more annotations per link, or focus on an entity, to see them all.
         </p>
       )}
-      <div className="graph-layout">
-        <GraphCanvas graph={graph} focusId={focusId} loading={loading} onOpen={open} />
-        {graph && graph.nodes.length > 0 && (
-          <section className="graph-table" aria-labelledby={`${listId}-caption`}>
-            <table>
-              <caption id={`${listId}-caption`}>
-                {graph.nodes.length} {graph.nodes.length === 1 ? 'entity' : 'entities'}, {graph.edges.length} link{graph.edges.length === 1 ? '' : 's'}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Entity</th>
-                  <th scope="col" className="number">Links</th>
-                  <th scope="col" className="number">Annotations</th>
-                  <th scope="col">Linked most with (annotations)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {graph.nodes.map((node) => {
-                  const own = links.get(node.id) ?? [];
-                  return (
-                    <tr key={node.id} className={node.id === focusId ? 'focus' : undefined}>
-                      <th scope="row">
-                        <a href={hrefs.entity(node.id)}>
-                          <span className={`entity-dot entity-${node.type}`} aria-hidden="true" /> {node.name}
-                        </a>
-                        <span className="muted"> {ENTITY_TYPE_LABELS[node.type].toLowerCase()}</span>
-                        {node.id !== focusId && (
-                          <button type="button" className="link-button" onClick={() => show({ focusId: node.id })} aria-label={`Focus on ${node.name}`}>
-                            Focus
-                          </button>
-                        )}
-                      </th>
-                      <td className="number">{own.length}</td>
-                      <td className="number">{node.annotationCount}</td>
-                      <td>
-                        {own
-                          .slice(0, NAMED_LINKS)
-                          .map((l) => `${l.node.name} (${l.weight})`)
-                          .join(', ')}
-                        {own.length > NAMED_LINKS ? `, and ${own.length - NAMED_LINKS} more` : ''}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </section>
-        )}
-      </div>
+      {graph?.nodes.length !== 0 && <GraphCanvas graph={graph} focusId={focusId} loading={loading} onOpen={open} />}
+      {graph && graph.nodes.length > 0 && (
+        <section className="graph-table" aria-labelledby={`${listId}-caption`}>
+          <table>
+            <caption id={`${listId}-caption`}>
+              {graph.nodes.length} {graph.nodes.length === 1 ? 'entity' : 'entities'}, {graph.edges.length} link{graph.edges.length === 1 ? '' : 's'}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Entity</th>
+                <th scope="col" className="number">Links</th>
+                <th scope="col" className="number">Annotations</th>
+                <th scope="col">Linked most with (annotations)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {graph.nodes.map((node) => {
+                const own = links.get(node.id) ?? [];
+                return (
+                  <tr key={node.id} className={node.id === focusId ? 'focus' : undefined}>
+                    <th scope="row">
+                      <a href={hrefs.entity(node.id)}>
+                        <span className={`entity-dot entity-${node.type}`} aria-hidden="true" /> {node.name}
+                      </a>
+                      <span className="muted"> {ENTITY_TYPE_LABELS[node.type].toLowerCase()}</span>
+                      {node.id !== focusId && (
+                        <button type="button" className="link-button" onClick={() => show({ focusId: node.id })} aria-label={`Focus on ${node.name}`}>
+                          Focus
+                        </button>
+                      )}
+                    </th>
+                    <td className="number">{own.length}</td>
+                    <td className="number">{node.annotationCount}</td>
+                    <td>
+                      {own
+                        .slice(0, NAMED_LINKS)
+                        .map((l) => `${l.node.name} (${l.weight})`)
+                        .join(', ')}
+                      {own.length > NAMED_LINKS ? `, and ${own.length - NAMED_LINKS} more` : ''}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      )}
     </main>
   );
 }

@@ -5,8 +5,9 @@ import type { Graph, GraphEdge } from '../../../../shared/api';
 
 export type Positions = Record<string, { x: number; y: number }>;
 
-/** At most this many links are drawn and laid out: beyond it a drawing is a smudge, and slow to make. */
-export const MAX_DRAWN_LINKS = 1500;
+/** How many links are drawn and laid out at most (unless there are more entities, each of which keeps one):
+ * beyond it a drawing is a smudge, and slow to make. */
+export const MAX_DRAWN_LINKS = 1000;
 
 /** The links to draw: all of them, or within the limit, each entity's strongest link (so that none floats
  * alone) and then the heaviest of the rest. In the graph's order, so that the drawing is the same each time. */
