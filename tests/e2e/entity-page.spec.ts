@@ -84,6 +84,10 @@ test('an event gets a date range, a place and participants, shown on its page, t
 
   await page.locator('.event-setting').getByRole('link', { name: 'Donald J. Trump' }).click();
   await expect(page.getByRole('region', { name: 'Events' })).toContainText('2018-06-12 Singapore summit');
-  await page.getByRole('link', { name: 'Timeline' }).click();
+  await page.getByRole('link', { name: 'On the timeline' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Timeline of Donald J. Trump' })).toBeVisible();
   await expect(page.locator('.timeline-item.kind-event')).toContainText('12 Jun 2018 – 13 Jun 2018 · event');
+  await page.goBack();
+  await page.getByRole('link', { name: 'In the graph' }).click();
+  await expect(page).toHaveURL(/#\/graph\?focus=/);
 });

@@ -187,6 +187,12 @@ export function EntityPage({ id }: { id: string }) {
         <a className="button" href={hrefs.brief({ entityIds: [entity.id] })}>
           Brief on {entity.name}…
         </a>
+        <a className="button" href={hrefs.graph({ focusId: entity.id })}>
+          In the graph
+        </a>
+        <a className="button" href={hrefs.timeline({ entityId: entity.id })}>
+          On the timeline
+        </a>
         <button type="button" className="button" data-panel="edit" aria-expanded={panel === 'edit'} onClick={() => setPanel('edit')}>
           Rename or edit…
         </button>
