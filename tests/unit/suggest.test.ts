@@ -131,6 +131,14 @@ describe('suggestions on real articles nobody labelled', () => {
     expect(people.filter((p) => /Republican|Mitch Mc$/.test(p))).toEqual([]);
   });
 
+  it('a CityLab page: "Miranda" is Luis de Miranda, and "Claude" fits two people', async () => {
+    const text = await textOf(`${SHARED}/corpus/readability/citylab-1/source.html`);
+    const people = suggest(text, { publishedAt: null }).names.filter((s) => s.type === 'person');
+    expect(people.find((s) => s.name === 'Luis de Miranda')!.variants).toContain('Miranda');
+    expect(people.some((s) => s.name === 'Miranda')).toBe(false);
+    expect(people.find((s) => s.name === 'Claude')!.ambiguousWith).toEqual(['Claude Debussy', 'Georges Claude']);
+  });
+
   it('Le Monde, in French: the people, and no short word taken for a place', async () => {
     const text = await textOf(`${SHARED}/corpus/readability/lemonde-1/source.html`);
     const { names } = suggest(text, { publishedAt: null });

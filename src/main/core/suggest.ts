@@ -163,14 +163,14 @@ function findOrganisations(text: string, doc: ReturnType<typeof nlp>): Found[] {
   return found;
 }
 
-/** The one-word forms a full name may be shortened to: the first word ("Kim" of Kim Jong Un), and the
- * family name with its particle ("bin Laden") and without an "al-" ("Bashir"). */
+/** The forms a full name may be shortened to: the first word ("Kim" of Kim Jong Un), the last ("Miranda" of
+ * Luis de Miranda), and the family name with its particle ("bin Laden") and without an "al-" ("Bashir"). */
 function shortForms(name: string): string[] {
   const parts = words(name).filter((w) => !/^\p{Lu}\.$/u.test(w));
   if (parts.length < 2) return [];
   const particle = parts.findLastIndex((w, i) => i > 0 && i < parts.length - 1 && JOINERS.has(w));
   const family = parts.slice(particle > 0 ? particle : -1).join(' ');
-  return [...new Set([parts[0], family, family.replace(/^(?:al|el|as|ad|ash)-/u, '')])];
+  return [...new Set([parts[0], family, family.replace(/^(?:al|el|as|ad|ash)-/u, ''), parts.at(-1)!])];
 }
 
 interface Group {
