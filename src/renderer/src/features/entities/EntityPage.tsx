@@ -10,6 +10,7 @@ import { hrefs } from '../../hooks/use-route';
 import { useStatus } from '../../hooks/use-status';
 import { call } from '../../lib/dossier';
 import { EntityConnections } from './EntityConnections';
+import { focusEntityListAfterDeleting } from './EntityList';
 import { DeleteDialog, deleteAccountText, EntityForm, MergePanel } from './EntityManage';
 
 type Panel = 'edit' | 'merge-into' | 'merge-here' | 'delete';
@@ -118,12 +119,10 @@ export function EntityPage({ id }: { id: string }) {
   const afterDelete = (name: string, account: EntityDeleteAccount) => {
     setPanel(null);
     say(deleteAccountText(name, account, true));
+    // To the entity list, once it has reloaded without this one.
+    focusEntityListAfterDeleting(id);
     refresh();
     window.location.hash = hrefs.home();
-    // To the entity list, on an entity that stays (its link is kept as the list reloads).
-    requestAnimationFrame(() =>
-      [...document.querySelectorAll<HTMLElement>('ul[aria-label="Entities"] a')].find((a) => a.getAttribute('href') !== hrefs.entity(id))?.focus(),
-    );
   };
 
   const name = data?.entity.name ?? '';
