@@ -4,6 +4,19 @@ import type { FileChooser, Page } from '@playwright/test';
 /** Selects `text` in the reader the way a mouse drag would: a DOM selection over exactly those characters. */
 export async function selectInReader(page: Page, text: string): Promise<void> {
   await page.locator('.article-body .tiptap').waitFor();
+  // A reader still loading (its annotations, its suggestions) may redraw the text under a selection made now.
+  await page.waitForLoadState('networkidle');
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await selectOnce(page, text);
+    // Two frames later the selection must still cover the whole text, or the text was redrawn: select again.
+    const held = await page.evaluate(
+      () => new Promise<string>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.getSelection()?.toString() ?? '')))),
+    );
+    if (held.replace(/\s+/g, ' ') === text.replace(/\s+/g, ' ')) return;
+  }
+}
+
+async function selectOnce(page: Page, text: string): Promise<void> {
   await page.evaluate((wanted) => {
     // Highlights split the text into several DOM text nodes: look across them, block by block.
     const root = document.querySelector('.article-body .tiptap')!;
