@@ -1,7 +1,7 @@
 // The people, organisations, places and dates the core found in the article, for the analyst to accept,
 // map to an entity of the library, or reject: each with one key on its row (A, M, R; U undoes a decision),
 // the arrow keys moving between rows. The row in focus marks its mentions in the text.
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { DateSuggestion, NameSuggestion, Suggestions } from '../../../../shared/api';
 import type { Entity } from '../../../../shared/model';
 import { ENTITY_TYPE_LABELS, formatDate } from '../../components/format';
@@ -9,77 +9,26 @@ import { useLibrary } from '../../hooks/use-library';
 import { hrefs } from '../../hooks/use-route';
 import { useStatus } from '../../hooks/use-status';
 import { call } from '../../lib/dossier';
+import { EntityChooser } from '../entities/EntityChooser';
 
 export type MentionRange = { start: number; end: number };
 type Row = { kind: 'name'; s: NameSuggestion } | { kind: 'date'; s: DateSuggestion };
 type Pending = { key: string; action: 'map' | 'name' } | null;
 
 const STATUS_LABELS = { new: 'New', known: 'In library', linked: 'Linked', rejected: 'Rejected' } as const;
-const MAX_MATCHES = 8;
 
-/** Type-ahead over the library's entities of one type; Enter takes the highlighted one. */
+/** The library's entities of one type, with type-ahead, to map a suggestion to; Escape gives up. */
 function MapPicker({ type, label, onPick, onCancel }: { type: Entity['type']; label: string; onPick(entity: Entity): void; onCancel(): void }) {
   const { entities } = useLibrary();
-  const listId = useId();
-  const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
-  const matches = useMemo(() => {
-    const q = query.trim().toLocaleLowerCase();
-    return entities
-      .filter((e) => e.type === type && (!q || [e.name, ...e.aliases].some((n) => n.toLocaleLowerCase().includes(q))))
-      .slice(0, MAX_MATCHES);
-  }, [entities, type, query]);
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    event.stopPropagation();
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      setActive((i) => (matches.length ? (i + (event.key === 'ArrowDown' ? 1 : matches.length - 1)) % matches.length : 0));
-    } else if (event.key === 'Enter' && matches[active]) {
-      event.preventDefault();
-      onPick(matches[active]);
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      onCancel();
-    }
-  };
   return (
-    <div className="map-picker">
-      <input
+    <div className="map-picker" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+      <EntityChooser
         autoFocus
-        role="combobox"
-        aria-label={label}
-        aria-expanded={matches.length > 0}
-        aria-controls={listId}
-        aria-activedescendant={matches[active] ? `${listId}-${active}` : undefined}
+        label={label}
         placeholder={`Type to find ${ENTITY_TYPE_LABELS[type].toLowerCase()}…`}
-        value={query}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setActive(0);
-        }}
-        onKeyDown={onKeyDown}
+        candidates={entities.filter((e) => e.type === type)}
+        onChoose={onPick}
       />
-      {matches.length === 0 ? (
-        <p className="muted">No {ENTITY_TYPE_LABELS[type].toLowerCase()} in the library matches. Press Escape and accept it as new instead.</p>
-      ) : (
-        <ul role="listbox" id={listId} className="map-options">
-          {matches.map((e, i) => (
-            <li
-              key={e.id}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'active' : undefined}
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => onPick(e)}
-            >
-              {e.name}
-              {e.aliases.length > 0 && <span className="muted"> ({e.aliases.join(', ')})</span>}
-              {e.date && <span className="muted"> · {formatDate(e.date)}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
     </div>
   );
 }
