@@ -4,7 +4,7 @@ import { StatusBar } from './components/StatusBar';
 import { CommandsProvider, useCommands, type Command } from './hooks/use-commands';
 import { CommandPalette } from './features/commands/CommandPalette';
 import { LibraryProvider, useLibrary } from './hooks/use-library';
-import { hrefs, useRoute } from './hooks/use-route';
+import { hrefs, navigate, useRoute } from './hooks/use-route';
 import { StatusProvider } from './hooks/use-status';
 import { BriefPage } from './features/briefs/BriefPage';
 import { EntityList } from './features/entities/EntityList';
@@ -75,12 +75,12 @@ function useNavigationCommands(): void {
   const { articles, entities } = useLibrary();
   const commands = useMemo<Command[]>(
     () => [
-      { id: 'go-home', title: 'Go to the start page', run: () => (window.location.hash = hrefs.home()) },
-      { id: 'new-brief', title: 'New brief…', run: () => (window.location.hash = hrefs.brief()) },
-      { id: 'open-timeline', title: 'Open the timeline', run: () => (window.location.hash = hrefs.timeline()) },
-      { id: 'open-graph', title: 'Open the graph', run: () => (window.location.hash = hrefs.graph()) },
-      ...articles.map((a) => ({ id: `article-${a.id}`, group: 'go', title: `Open article: ${a.title}`, run: () => (window.location.hash = hrefs.article(a.id)) })),
-      ...entities.map((e) => ({ id: `entity-${e.id}`, group: 'go', title: `Open ${e.type}: ${e.name}`, run: () => (window.location.hash = hrefs.entity(e.id)) })),
+      { id: 'go-home', title: 'Go to the start page', run: () => navigate(hrefs.home()) },
+      { id: 'new-brief', title: 'New brief…', run: () => navigate(hrefs.brief()) },
+      { id: 'open-timeline', title: 'Open the timeline', run: () => navigate(hrefs.timeline()) },
+      { id: 'open-graph', title: 'Open the graph', run: () => navigate(hrefs.graph()) },
+      ...articles.map((a) => ({ id: `article-${a.id}`, group: 'go', title: `Open article: ${a.title}`, run: () => navigate(hrefs.article(a.id)) })),
+      ...entities.map((e) => ({ id: `entity-${e.id}`, group: 'go', title: `Open ${e.type}: ${e.name}`, run: () => navigate(hrefs.entity(e.id)) })),
     ],
     [articles, entities],
   );

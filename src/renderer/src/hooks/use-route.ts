@@ -78,16 +78,34 @@ export const hrefs = {
   },
 };
 
+/** Whoever shows the route, told at once when the app navigates (the hashchange event comes a task later). */
+const routeListeners = new Set<() => void>();
+
+/**
+ * Goes to a route. The view changes in the same event that asked for it, so a control that mirrors the route
+ * (a filter's checkbox, a select) never shows its old value in between.
+ */
+export function navigate(href: string): void {
+  if (window.location.hash === href) return;
+  window.location.hash = href;
+  for (const listener of routeListeners) listener();
+}
+
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  const [state, setState] = useState(() => ({ hash: window.location.hash, route: parseRoute(window.location.hash) }));
   useEffect(() => {
     const onChange = () => {
-      setRoute(parseRoute(window.location.hash));
-      rememberRoute(window.location.hash);
+      const hash = window.location.hash;
+      setState((current) => (current.hash === hash ? current : { hash, route: parseRoute(hash) }));
+      rememberRoute(hash);
     };
-    rememberRoute(window.location.hash);
+    onChange();
+    routeListeners.add(onChange);
     window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
+    return () => {
+      routeListeners.delete(onChange);
+      window.removeEventListener('hashchange', onChange);
+    };
   }, []);
-  return route;
+  return state.route;
 }

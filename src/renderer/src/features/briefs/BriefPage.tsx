@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Output, SavedBrief } from '../../../../shared/api';
 import { useCommands } from '../../hooks/use-commands';
-import { hrefs } from '../../hooks/use-route';
+import { hrefs, navigate } from '../../hooks/use-route';
 import { OrderList } from './OrderList';
 import type { BriefOptions } from '../../../../shared/brief-markdown';
 import { ENTITY_TYPE_LABELS } from '../../components/format';
@@ -95,7 +95,7 @@ export function BriefPage({
     try {
       await call('briefs.delete', { id: loadedId });
       say(`Saved brief “${title}” deleted.`);
-      window.location.hash = hrefs.brief();
+      navigate(hrefs.brief());
     } catch (err) {
       say((err as Error).message, 'error');
     }
@@ -156,7 +156,7 @@ export function BriefPage({
           <span>Saved briefs</span>
           <select
             value={loadedId ?? ''}
-            onChange={(e) => (window.location.hash = e.target.value ? hrefs.brief({ briefId: e.target.value }) : hrefs.brief())}
+            onChange={(e) => navigate(e.target.value ? hrefs.brief({ briefId: e.target.value }) : hrefs.brief())}
           >
             <option value="">A new brief</option>
             {saved.map((b) => (

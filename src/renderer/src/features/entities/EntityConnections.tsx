@@ -5,7 +5,7 @@ import type { EntityContext, Output, UnlinkedMention } from '../../../../shared/
 import type { Entity } from '../../../../shared/model';
 import { formatDate } from '../../components/format';
 import { useLibrary } from '../../hooks/use-library';
-import { hrefs } from '../../hooks/use-route';
+import { hrefs, navigate } from '../../hooks/use-route';
 import { useStatus } from '../../hooks/use-status';
 import { call } from '../../lib/dossier';
 
@@ -142,7 +142,7 @@ export function EntityConnections({ entity, annotations }: { entity: Entity; ann
     const at = items.indexOf(event.currentTarget);
     const actions: Record<string, () => void> = {
       l: () => void link(mention),
-      enter: () => (window.location.hash = hrefs.passage(mention.article.id, mention)),
+      enter: () => navigate(hrefs.passage(mention.article.id, mention)),
       arrowdown: () => items[Math.min(at + 1, items.length - 1)]?.focus(),
       arrowup: () => items[Math.max(at - 1, 0)]?.focus(),
     };

@@ -205,6 +205,14 @@ export function DeleteDialog({ entity, onClose, onDeleted }: { entity: Entity; o
   const [account, setAccount] = useState<EntityDeleteAccount | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
+  // Closed in the event that asks for it (Escape, Cancel), not on the "close" event a task later: a key
+  // pressed in between would find the dialog still counted as open.
+  const closed = useRef(false);
+  const close = () => {
+    if (closed.current) return;
+    closed.current = true;
+    onClose();
+  };
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -231,7 +239,7 @@ export function DeleteDialog({ entity, onClose, onDeleted }: { entity: Entity; o
   };
 
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} aria-describedby={textId} onClose={onClose}>
+    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} aria-describedby={textId} onCancel={close} onClose={close}>
       <h2 id={titleId}>Delete {entity.name}?</h2>
       <p id={textId}>{account ? deleteAccountText(entity.name, account) : 'Counting what it is linked to…'}</p>
       <p className="muted">Where a note mentions it, the mention stays as plain words. Deleting cannot be undone.</p>
@@ -244,7 +252,7 @@ export function DeleteDialog({ entity, onClose, onDeleted }: { entity: Entity; o
         <button type="button" className="button danger" disabled={!account || deleting} onClick={() => void remove()}>
           Delete {entity.name}
         </button>
-        <button type="button" className="button" ref={cancel} onClick={() => dialog.current?.close()}>
+        <button type="button" className="button" ref={cancel} onClick={close}>
           Cancel
         </button>
       </div>

@@ -6,7 +6,7 @@ import type { EntityDeleteAccount, Output } from '../../../../shared/api';
 import type { Entity } from '../../../../shared/model';
 import { ENTITY_TYPE_LABELS, formatDate } from '../../components/format';
 import { useLibrary } from '../../hooks/use-library';
-import { hrefs } from '../../hooks/use-route';
+import { hrefs, navigate } from '../../hooks/use-route';
 import { useStatus } from '../../hooks/use-status';
 import { call } from '../../lib/dossier';
 import { EntityConnections } from './EntityConnections';
@@ -98,7 +98,7 @@ export function EntityPage({ id }: { id: string }) {
     setNotice({ keepId: kept.id, mergeId: merged.id, text: `Merged ${merged.name} into ${kept.name}.` });
     say(`Merged ${merged.name} into ${kept.name}.`);
     refresh();
-    if (kept.id !== id) window.location.hash = hrefs.entity(kept.id);
+    if (kept.id !== id) navigate(hrefs.entity(kept.id));
   };
 
   const undo = useCallback(
@@ -122,7 +122,7 @@ export function EntityPage({ id }: { id: string }) {
     // To the entity list, once it has reloaded without this one.
     focusEntityListAfterDeleting(id);
     refresh();
-    window.location.hash = hrefs.home();
+    navigate(hrefs.home());
   };
 
   const name = data?.entity.name ?? '';
@@ -131,7 +131,7 @@ export function EntityPage({ id }: { id: string }) {
     () =>
       name
         ? [
-            { id: 'brief-entity', group: 'view', title: `Brief on ${name}…`, run: () => (window.location.hash = hrefs.brief({ entityIds: [id] })) },
+            { id: 'brief-entity', group: 'view', title: `Brief on ${name}…`, run: () => navigate(hrefs.brief({ entityIds: [id] })) },
             { id: 'entity-edit', group: 'view', title: `Rename or edit ${name}…`, run: () => setPanel('edit') },
             { id: 'entity-merge-into', group: 'view', title: `Merge ${name} into…`, run: () => setPanel('merge-into') },
             { id: 'entity-merge-here', group: 'view', title: `Merge another ${typeName} into ${name}…`, run: () => setPanel('merge-here') },

@@ -6,7 +6,7 @@ import type { Graph, GraphNode } from '../../../../shared/api';
 import { ENTITY_TYPES, type Entity, type EntityType } from '../../../../shared/model';
 import { ENTITY_TYPE_LABELS } from '../../components/format';
 import { useLibrary } from '../../hooks/use-library';
-import { hrefs, type GraphView } from '../../hooks/use-route';
+import { hrefs, navigate, type GraphView } from '../../hooks/use-route';
 import { call } from '../../lib/dossier';
 import { GraphCanvas } from './GraphCanvas';
 import { MAX_DRAWN_LINKS } from './layout';
@@ -57,10 +57,10 @@ export function GraphPage(view: GraphView) {
   }, [request]);
 
   const show = (next: Partial<GraphView>) => {
-    window.location.hash = hrefs.graph({ ...view, ...next });
+    navigate(hrefs.graph({ ...view, ...next }));
   };
   const open = (id: string) => {
-    window.location.hash = hrefs.entity(id);
+    navigate(hrefs.entity(id));
   };
 
   const labels = useMemo(() => focusLabels(entities), [entities]);

@@ -3,7 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ImportOutcome } from '../../../../shared/api';
 import { useLibrary } from '../../hooks/use-library';
-import { hrefs } from '../../hooks/use-route';
+import { hrefs, navigate } from '../../hooks/use-route';
 import { useStatus } from '../../hooks/use-status';
 import { call } from '../../lib/dossier';
 import { toImportInput } from '../../lib/files';
@@ -62,7 +62,7 @@ export function useImport() {
         }
         refresh();
         const first = outcomes.find((o) => o.ok);
-        if (first?.ok && outcomes.length === 1) window.location.hash = hrefs.article(first.article.id);
+        if (first?.ok && outcomes.length === 1) navigate(hrefs.article(first.article.id));
       } catch (error) {
         say((error as Error).message, 'error');
       } finally {

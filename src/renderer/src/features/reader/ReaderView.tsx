@@ -10,7 +10,7 @@ import type { Annotation, Article, DocNode } from '../../../../shared/model';
 import { anchorTarget } from '../../../../shared/selectors';
 import { formatDate } from '../../components/format';
 import { useLibrary } from '../../hooks/use-library';
-import { hrefs } from '../../hooks/use-route';
+import { hrefs, navigate } from '../../hooks/use-route';
 import { useStatus } from '../../hooks/use-status';
 import { call } from '../../lib/dossier';
 import { rememberScroll, savedScroll } from '../../lib/session';
@@ -296,7 +296,7 @@ export function ReaderView({
       { id: 'link-entities', group: 'view', title: 'Link entities to the annotation', shortcut: 'L', run: openLinkPanel },
       { id: 'edit-details', group: 'view', title: 'Edit article details', run: () => setEditingDetails(true) },
       { id: 'suggestions', group: 'view', title: 'Review suggested entities', shortcut: 'E', run: reviewSuggestions },
-      { id: 'brief-article', group: 'view', title: 'Brief on this article…', run: () => (window.location.hash = hrefs.brief({ articleIds: [id] })) },
+      { id: 'brief-article', group: 'view', title: 'Brief on this article…', run: () => navigate(hrefs.brief({ articleIds: [id] })) },
     ],
     [startAnnotation, goTo, openLinkPanel, reviewSuggestions, id],
   );

@@ -1,7 +1,7 @@
 // The search field in the top bar: "/" focuses it, typing shows results as you type.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useCommands } from '../../hooks/use-commands';
-import { hrefs } from '../../hooks/use-route';
+import { hrefs, navigate } from '../../hooks/use-route';
 
 export function SearchBox({ query }: { query: string }) {
   const input = useRef<HTMLInputElement>(null);
@@ -36,7 +36,7 @@ export function SearchBox({ query }: { query: string }) {
         // The results follow the typing: the first key opens the results, later ones replace them, so that
         // Back returns to where the search began.
         if (query) window.location.replace(hrefs.search(e.target.value));
-        else window.location.hash = hrefs.search(e.target.value);
+        else navigate(hrefs.search(e.target.value));
       }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {

@@ -5,7 +5,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEve
 import type { Timeline, TimelineItem } from '../../../../shared/api';
 import { useCommands } from '../../hooks/use-commands';
 import { useLibrary } from '../../hooks/use-library';
-import { hrefs } from '../../hooks/use-route';
+import { hrefs, navigate } from '../../hooks/use-route';
 import { call } from '../../lib/dossier';
 import { EntitySelect } from '../entities/EntitySelect';
 
@@ -178,7 +178,7 @@ export function TimelinePage({ entityId, tag }: { entityId: string | null; tag: 
   useCommands('timeline', commands);
 
   const setFilter = (next: { entityId?: string | null; tag?: string | null }) => {
-    window.location.hash = hrefs.timeline({ entityId: next.entityId !== undefined ? next.entityId : entityId, tag: next.tag !== undefined ? next.tag : tag });
+    navigate(hrefs.timeline({ entityId: next.entityId !== undefined ? next.entityId : entityId, tag: next.tag !== undefined ? next.tag : tag }));
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
