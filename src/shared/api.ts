@@ -247,6 +247,15 @@ export const LinkedAnnotationSchema = z.object({
   article: z.object({ id: IdSchema, title: z.string() }),
 });
 
+export const BackupSchema = z.object({
+  name: z.string(),
+  created: z.string(),
+  /** Made the day the library changed, by the user, or just before a restore. */
+  reason: z.enum(['daily', 'manual', 'before-restore']),
+  size: z.number().int().nonnegative(),
+});
+export type Backup = z.infer<typeof BackupSchema>;
+
 export { BRIEF_GROUPINGS, BriefScopeSchema, SavedBriefSchema, type BriefScope, type SavedBrief } from './model';
 
 export const SearchFiltersSchema = z
@@ -416,9 +425,25 @@ export const api = {
   'annotations.tags': method(z.object({}), z.array(z.string())),
   'briefs.export': method(
     BriefScopeSchema.extend({ fileName: z.string().trim().max(255).optional() }),
-    z.object({ path: z.string(), markdown: z.string(), annotationCount: z.number(), unverified: z.number() }),
+    z.object({
+      /** The file written, or the folder when the brief is split by section. */
+      path: z.string(),
+      /** Every file written, the first one first. */
+      files: z.array(z.string()),
+      markdown: z.string(),
+      annotationCount: z.number(),
+      unverified: z.number(),
+    }),
   ),
   'briefs.list': method(z.object({}), z.array(SavedBriefSchema)),
+  /** The library's own backups, newest first: made each day the library changes, by hand, and before a restore. */
+  'backups.list': method(z.object({}), z.array(BackupSchema)),
+  'backups.create': method(z.object({}), BackupSchema),
+  /** Puts the library back as a backup holds it, after backing up the library as it is. */
+  'backups.restore': method(
+    z.object({ name: z.string().min(1).max(200) }),
+    z.object({ restored: BackupSchema, before: BackupSchema, articleCount: z.number().int().nonnegative() }),
+  ),
   /** Saves a brief: a new one without an id, else the one with that id, replaced. */
   'briefs.save': method(BriefScopeSchema.extend({ id: IdSchema.optional(), title: z.string().trim().min(1, 'give the brief a title').max(300) }), SavedBriefSchema),
   'briefs.delete': method(z.object({ id: IdSchema }), z.object({ deleted: z.literal(true) })),

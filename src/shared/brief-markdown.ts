@@ -13,7 +13,7 @@ export interface BriefItem {
 }
 
 /** The brief's form, as the API contract defines it. */
-export type BriefOptions = Pick<BriefScope, 'frontMatter' | 'wikilinks' | 'groupBy'>;
+export type BriefOptions = Pick<BriefScope, 'frontMatter' | 'wikilinks' | 'groupBy' | 'entityIndex' | 'eventTimeline'>;
 
 export interface BriefDocument {
   title: string;
@@ -25,6 +25,8 @@ export interface BriefDocument {
   scopeEntities: Entity[];
   items: BriefItem[];
   options?: BriefOptions;
+  /** Entities the items do not link but the timeline names (an event's place and participants). */
+  entityById?: ReadonlyMap<string, Entity>;
 }
 
 // Characters that can open inline markup wherever they stand.
@@ -123,12 +125,37 @@ function citation(article: Article): string {
   return `${parts.join(', ')}.${clipped ? ` Clipped ${clipped}.` : ''}`;
 }
 
-function renderItem({ annotation, article, entities, verified }: BriefItem, footnote: number, wikilinks: boolean): string[] {
+/** Footnote numbers for the articles one file cites, in order of first citation. */
+class Citations {
+  private readonly numbers = new Map<string, { n: number; article: Article }>();
+
+  ref(article: Article): string {
+    let entry = this.numbers.get(article.id);
+    if (!entry) {
+      entry = { n: this.numbers.size + 1, article };
+      this.numbers.set(article.id, entry);
+    }
+    return `[^${entry.n}]`;
+  }
+
+  /** One reference for each article, in the order given, each once. */
+  refs(articles: Iterable<Article>): string {
+    const seen = new Map<string, Article>();
+    for (const a of articles) seen.set(a.id, a);
+    return [...seen.values()].map((a) => this.ref(a)).join('');
+  }
+
+  definitions(): string[] {
+    return [...this.numbers.values()].map(({ n, article }) => `[^${n}]: ${citation(article)}`);
+  }
+}
+
+function renderItem({ annotation, article, entities, verified }: BriefItem, cite: Citations, wikilinks: boolean): string[] {
   const speaker = entities.find((e) => e.id === annotation.speakerId);
   const source = [article.byline, article.siteName].filter(Boolean).join(', ') || article.title;
   const blocks = [
     toBlockQuote(annotation.target.quote.exact),
-    `— ${speaker ? `${inline(speaker.name)}, via ` : ''}${inline(source)}[^${footnote}]`,
+    `— ${speaker ? `${inline(speaker.name)}, via ` : ''}${inline(source)}${cite.ref(article)}`,
   ];
   if (verified === false) blocks.push('**Check this quote:** it no longer matches the current text of the article.');
   const note = annotation.note.trim();
@@ -138,10 +165,15 @@ function renderItem({ annotation, article, entities, verified }: BriefItem, foot
   return blocks;
 }
 
+interface Section {
+  title: string;
+  items: BriefItem[];
+}
+
 /** The brief's sections: by article (in order of first appearance), by linked entity (by name), or by
  * event (in time order); annotations in text order within each. An annotation linked to two entities
  * appears under both; those linked to none come last. */
-function sections(items: BriefItem[], groupBy: BriefOptions['groupBy']): { title: string; items: BriefItem[] }[] {
+export function briefSections(items: BriefItem[], groupBy: BriefOptions['groupBy']): Section[] {
   // By hand: one section, in the order given.
   if (groupBy === 'manual') return items.length ? [{ title: '', items }] : [];
   const byText = (a: BriefItem, b: BriefItem) =>
@@ -186,29 +218,142 @@ function frontMatter(brief: BriefDocument, articles: Article[]): string {
   return `---\n${stringify(data)}---`;
 }
 
-export function renderBriefMarkdown(brief: BriefDocument): string {
-  const options = brief.options ?? {};
-  const wikilinks = options.wikilinks ?? false;
-  // One footnote per article, numbered in order of first appearance.
-  const articles = new Map<string, Article>();
-  for (const item of brief.items) if (!articles.has(item.article.id)) articles.set(item.article.id, item.article);
-  const footnoteOf = new Map([...articles.keys()].map((id, i) => [id, i + 1]));
+/** Each entity the brief's annotations link, with those annotations and the sections they stand in. */
+function linkedEntities(sections: Section[]): Map<string, { entity: Entity; items: Set<BriefItem>; sections: Set<number> }> {
+  const linked = new Map<string, { entity: Entity; items: Set<BriefItem>; sections: Set<number> }>();
+  sections.forEach((section, i) => {
+    for (const item of section.items) {
+      for (const entity of item.entities) {
+        const entry = linked.get(entity.id) ?? { entity, items: new Set(), sections: new Set() };
+        entry.items.add(item);
+        entry.sections.add(i);
+        linked.set(entity.id, entry);
+      }
+    }
+  });
+  return linked;
+}
 
+const typeOrder = (e: Entity) => ['person', 'organisation', 'place', 'event'].indexOf(e.type);
+
+/** The entity index: every linked entity by name, how many quotes name it, from which articles, and (when
+ * the brief has several sections) under which. */
+function entityIndex(sections: Section[], cite: Citations, wikilinks: boolean, sectionName: (i: number) => string): string[] {
+  const entries = [...linkedEntities(sections).values()].sort(
+    (a, b) => a.entity.name.localeCompare(b.entity.name) || typeOrder(a.entity) - typeOrder(b.entity),
+  );
+  const blocks = [heading(2, 'Index of entities')];
+  if (entries.length === 0) return [...blocks, 'No entity is linked to these annotations.'];
+  const lines = entries.map(({ entity, items, sections: where }) => {
+    const under = sections.length > 1 ? ` — under ${[...where].sort((a, b) => a - b).map(sectionName).join('; ')}` : '';
+    return `- ${entityLabel(entity, wikilinks)}: ${plural(items.size, 'quote')}${cite.refs([...items].map((i) => i.article))}${under}`;
+  });
+  return [...blocks, lines.join('\n')];
+}
+
+/** The events the annotations are linked to, in time order (undated last), with their place, participants
+ * and quotes. */
+function eventTimeline(brief: BriefDocument, sections: Section[], cite: Citations, wikilinks: boolean): string[] {
+  const events = [...linkedEntities(sections).values()]
+    .filter(({ entity }) => entity.type === 'event')
+    .sort((a, b) => (a.entity.date ?? '\uffff').localeCompare(b.entity.date ?? '\uffff') || a.entity.name.localeCompare(b.entity.name));
+  const blocks = [heading(2, 'Timeline of events')];
+  if (events.length === 0) return [...blocks, 'No event is linked to these annotations.'];
+  const known = new Map<string, Entity>(brief.entityById ?? []);
+  for (const item of brief.items) for (const e of item.entities) known.set(e.id, e);
+  const lines = events.map(({ entity, items }) => {
+    const when = entity.date ? (entity.endDate && entity.endDate !== entity.date ? `${entity.date} – ${entity.endDate}` : entity.date) : 'Undated';
+    const place = entity.placeId ? known.get(entity.placeId) : undefined;
+    const people = entity.participantIds.map((id) => known.get(id)).filter((e): e is Entity => !!e);
+    return [
+      `- ${inline(when)}: ${entityName(entity, wikilinks)}`,
+      place ? `, in ${entityName(place, wikilinks)}` : '',
+      people.length ? `, with ${people.map((e) => entityName(e, wikilinks)).join(', ')}` : '',
+      ` — ${plural(items.size, 'quote')}${cite.refs([...items].map((i) => i.article))}`,
+    ].join('');
+  });
+  return [...blocks, lines.join('\n')];
+}
+
+/** What stands under the title: when it was prepared, what it covers, the introduction, and warnings. */
+function briefHead(brief: BriefDocument, articles: Article[]): string[] {
+  const options = brief.options ?? {};
   const prepared = day(brief.createdAt) ?? brief.createdAt;
-  const counts = brief.items.length > 0 ? ` · ${plural(brief.items.length, 'annotation')} from ${plural(articles.size, 'article')}` : '';
-  const blocks = options.frontMatter ? [frontMatter(brief, [...articles.values()])] : [];
+  const counts = brief.items.length > 0 ? ` · ${plural(brief.items.length, 'annotation')} from ${plural(articles.length, 'article')}` : '';
+  const blocks = options.frontMatter ? [frontMatter(brief, articles)] : [];
   blocks.push(heading(1, brief.title), `Prepared ${inline(prepared)}${counts}`);
-  if (brief.scopeEntities.length > 0) blocks.push(`Covers: ${brief.scopeEntities.map((e) => entityName(e, wikilinks)).join(', ')}`);
+  if (brief.scopeEntities.length > 0) blocks.push(`Covers: ${brief.scopeEntities.map((e) => entityName(e, options.wikilinks ?? false)).join(', ')}`);
   // The introduction is the analyst's own Markdown, kept as written, except that it carries no live HTML.
   if (brief.intro?.trim()) blocks.push(brief.intro.trim().replace(/</g, '&lt;'));
   const unverified = brief.items.filter((i) => i.verified === false).length;
   if (unverified > 0) blocks.push(`**${plural(unverified, 'quote')} no longer match${unverified === 1 ? 'es' : ''} the current text of ${unverified === 1 ? 'its article' : 'their articles'}: marked below.**`);
   if (brief.items.length === 0) blocks.push('No annotations match this brief.');
+  return blocks;
+}
 
-  for (const section of sections(brief.items, options.groupBy)) {
+/** The index and the timeline, as the options ask. */
+function appendices(brief: BriefDocument, sections: Section[], cite: Citations, sectionName: (i: number) => string): string[] {
+  const { entityIndex: index = false, eventTimeline: timeline = false, wikilinks = false } = brief.options ?? {};
+  if (brief.items.length === 0) return [];
+  return [...(index ? entityIndex(sections, cite, wikilinks, sectionName) : []), ...(timeline ? eventTimeline(brief, sections, cite, wikilinks) : [])];
+}
+
+const articlesOf = (items: BriefItem[]): Article[] => [...new Map(items.map((i) => [i.article.id, i.article])).values()];
+
+export function renderBriefMarkdown(brief: BriefDocument): string {
+  const options = brief.options ?? {};
+  const wikilinks = options.wikilinks ?? false;
+  const articles = articlesOf(brief.items);
+  // One footnote per article, numbered in order of first appearance.
+  const cite = new Citations();
+  for (const article of articles) cite.ref(article);
+  const sections = briefSections(brief.items, options.groupBy);
+  const blocks = briefHead(brief, articles);
+  for (const section of sections) {
     if (section.title) blocks.push(heading(2, section.title));
-    for (const item of section.items) blocks.push(...renderItem(item, footnoteOf.get(item.article.id)!, wikilinks));
+    for (const item of section.items) blocks.push(...renderItem(item, cite, wikilinks));
   }
-  for (const [id, article] of articles) blocks.push(`[^${footnoteOf.get(id)}]: ${citation(article)}`);
+  blocks.push(...appendices(brief, sections, cite, (i) => inline(sections[i]?.title ?? '')));
+  blocks.push(...cite.definitions());
   return `${blocks.join('\n\n')}\n`;
+}
+
+export interface BriefFile {
+  fileName: string;
+  markdown: string;
+}
+
+/** A file name as a link destination (pointy brackets allow spaces; the names hold no "<", ">" or line end). */
+const fileLink = (text: string, fileName: string): string => `[${inline(text)}](<${fileName.replace(/[<>\r\n]/g, '')}>)`;
+
+/**
+ * The brief as one file per section, plus a first file with the title, the introduction, the list of
+ * sections (linked), the index and the timeline. Each file numbers its own footnotes. `fileName` names
+ * the files: 0 for the first, then each section by its number and title; the names must differ.
+ */
+export function renderBriefFiles(brief: BriefDocument, fileName: (index: number, title: string) => string): BriefFile[] {
+  const options = brief.options ?? {};
+  const wikilinks = options.wikilinks ?? false;
+  const sections = briefSections(brief.items, options.groupBy).map((s) => ({ ...s, title: s.title || 'Annotations' }));
+  const names = sections.map((s, i) => fileName(i + 1, s.title));
+  const overviewName = fileName(0, brief.title);
+
+  const cite = new Citations();
+  const overview = briefHead(brief, articlesOf(brief.items));
+  if (sections.length > 0) {
+    overview.push(heading(2, 'Sections'), sections.map((s, i) => `${i + 1}. ${fileLink(s.title, names[i]!)} (${plural(s.items.length, 'quote')})`).join('\n'));
+  }
+  overview.push(...appendices(brief, sections, cite, (i) => fileLink(sections[i]!.title, names[i]!)));
+  overview.push(...cite.definitions());
+  const files: BriefFile[] = [{ fileName: overviewName, markdown: `${overview.join('\n\n')}\n` }];
+
+  sections.forEach((section, i) => {
+    const own = new Citations();
+    for (const article of articlesOf(section.items)) own.ref(article);
+    const blocks = [heading(1, section.title), `Section ${i + 1} of ${sections.length} of ${fileLink(brief.title, overviewName)}`];
+    for (const item of section.items) blocks.push(...renderItem(item, own, wikilinks));
+    blocks.push(...own.definitions());
+    files.push({ fileName: names[i]!, markdown: `${blocks.join('\n\n')}\n` });
+  });
+  return files;
 }

@@ -198,6 +198,12 @@ export const BriefScopeSchema = z.object({
   wikilinks: z.boolean().default(false),
   /** Sections by article, by linked entity, by event in time order, or one section in the analyst's order. */
   groupBy: z.enum(BRIEF_GROUPINGS).default('article'),
+  /** An index of the entities linked, with their quotes and sections. */
+  entityIndex: z.boolean().default(false),
+  /** A timeline of the events linked, with their dates, places and participants. */
+  eventTimeline: z.boolean().default(false),
+  /** On export: one file per section, and a first file with the title, contents, index and timeline. */
+  splitSections: z.boolean().default(false),
   /** The analyst's order of annotations (by id), for groupBy "manual"; the ones not in it follow. */
   order: z.array(IdSchema).max(100_000).default([]),
 });

@@ -94,6 +94,26 @@ test('import, list, show, annotate with links, and brief', async () => {
   const refused = await dossier('brief', '--article', article.id, '--out', out);
   expect(refused.code).not.toBe(0);
   expect(refused.stderr).toContain('exists');
+
+  // With an index and a timeline, one file per entity, into a folder; not again over the same files.
+  const folder = join(root, 'by-entity');
+  const split = await dossier('brief', '--article', article.id, '--title', 'Pyongyang', '--group-by', 'entity', '--index', '--timeline', '--split', '--out', folder);
+  expect(split.code, split.stderr).toBe(0);
+  expect((await readdir(folder)).sort()).toEqual([
+    '00 Pyongyang.md',
+    '01 Department of State.md',
+    '02 Mike Pompeo.md',
+    '03 North Korea.md',
+    '04 Pompeo’s July 2018 visit to Pyongyang.md',
+  ]);
+  const overview = await readFile(join(folder, '00 Pyongyang.md'), 'utf8');
+  expect(overview).toContain('- Mike Pompeo (person): 2 quotes[^1] — under [Department of State](<01 Department of State.md>); [Mike Pompeo](<02 Mike Pompeo.md>); [North Korea]');
+  expect(overview).toContain('- Undated: Pompeo’s July 2018 visit to Pyongyang — 1 quote[^1]');
+  expect(await readFile(join(folder, '03 North Korea.md'), 'utf8')).toContain(`> ${QUOTE}`);
+  const again2 = await dossier('brief', '--article', article.id, '--title', 'Pyongyang', '--group-by', 'entity', '--split', '--out', folder);
+  expect(again2.code).not.toBe(0);
+  expect(again2.stderr).toContain('exists already; nothing was written');
+  expect((await dossier('brief', '--article', article.id, '--split')).stderr).toContain('--split writes files into a folder');
 });
 
 test('bad input exits non-zero with one clear line and leaves the library as it was', async () => {

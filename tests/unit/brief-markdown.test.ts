@@ -3,6 +3,7 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import {
   escapeMarkdownText,
+  renderBriefFiles,
   renderBriefMarkdown,
   toBlockQuote,
   type BriefDocument,
@@ -414,5 +415,64 @@ describe('brief options', () => {
     expect(markdown).toContain('**1 quote no longer matches the current text of its article: marked below.**');
     expect(markdown).toContain('**Check this quote:** it no longer matches the current text of the article.');
     expect(renderBriefMarkdown(seedBrief())).not.toContain('Check this quote');
+  });
+
+  it('an index of entities: each linked entity by name, its quotes, their sources and sections', () => {
+    const markdown = renderBriefMarkdown({ ...twoSectionBrief(), options: { entityIndex: true } });
+    const index = markdown.slice(markdown.indexOf('## Index of entities'), markdown.indexOf('[^1]: '));
+    expect(index.trim().split('\n').slice(2)).toEqual([
+      '- Mike Pompeo (person): 2 quotes[^1][^2] — under US-North Korea Diplomacy Picks Up With a Pompeo-Kim Encounter in Pyongyang; Second article',
+      '- North Korea (place): 1 quote[^1] — under US-North Korea Diplomacy Picks Up With a Pompeo-Kim Encounter in Pyongyang',
+      "- Pompeo's July 2018 visit to Pyongyang (event, 2018-07): 1 quote[^1] — under US-North Korea Diplomacy Picks Up With a Pompeo-Kim Encounter in Pyongyang",
+      '- Singapore summit (event, 2018-06-12): 1 quote[^2] — under Second article',
+    ]);
+    checkFootnotes(markdown);
+    expect(md.render(markdown)).toContain('<li>Mike Pompeo (person): 2 quotes');
+    // Without the option, no index; with it and no linked entity, it says so.
+    expect(renderBriefMarkdown(twoSectionBrief())).not.toContain('Index of entities');
+    const unlinked = twoSectionBrief();
+    unlinked.items = unlinked.items.slice(2);
+    expect(renderBriefMarkdown({ ...unlinked, options: { entityIndex: true } })).toContain('No entity is linked to these annotations.');
+  });
+
+  it('a timeline of the events covered, in time order, with date ranges, places and participants', () => {
+    const kim = entity('ent_kim', 'person', 'Kim Jong Un');
+    const singapore = entity('ent_sg', 'place', 'Singapore');
+    const brief = twoSectionBrief();
+    const summitItem = brief.items[1]!;
+    summitItem.entities = summitItem.entities.map((e) => (e.id === summit.id ? { ...e, endDate: '2018-06-13', placeId: singapore.id, participantIds: [kim.id, pompeo.id] } : e));
+    const undated = entity('ent_undated', 'event', 'Talks of unknown date');
+    brief.items[2]!.entities = [undated];
+    const markdown = renderBriefMarkdown({ ...brief, options: { eventTimeline: true, wikilinks: true }, entityById: new Map([kim, singapore].map((e) => [e.id, e])) });
+    const timeline = markdown.slice(markdown.indexOf('## Timeline of events'), markdown.indexOf('[^1]: '));
+    expect(timeline.trim().split('\n').slice(2)).toEqual([
+      '- 2018-06-12 – 2018-06-13: [[Singapore summit]], in [[Singapore]], with [[Kim Jong Un]], [[Mike Pompeo]] — 1 quote[^2]',
+      "- 2018-07: [[Pompeo's July 2018 visit to Pyongyang]] — 1 quote[^1]",
+      '- Undated: [[Talks of unknown date]] — 1 quote[^2]',
+    ]);
+    checkFootnotes(markdown);
+    expect(renderBriefMarkdown({ ...seedBrief(), items: [], options: { eventTimeline: true } })).not.toContain('Timeline of events');
+  });
+
+  it('one file per section: a first file with the contents, index and timeline, each file with its own footnotes', () => {
+    const brief = { ...twoSectionBrief(), options: { entityIndex: true, eventTimeline: true } };
+    const files = renderBriefFiles(brief, (i, title) => `${i} ${title.slice(0, 12)}.md`);
+    expect(files.map((f) => f.fileName)).toEqual(['0 Pompeo in Py.md', '1 US-North Kor.md', '2 Second artic.md']);
+    const [overview, first, second] = files.map((f) => f.markdown);
+    expect(overview).toContain('## Sections\n\n1. [US-North Korea Diplomacy Picks Up With a Pompeo-Kim Encounter in Pyongyang](<1 US-North Kor.md>) (1 quote)\n2. [Second article](<2 Second artic.md>) (2 quotes)');
+    // Links to the section files resolve as links in a CommonMark renderer, spaces and all.
+    expect(md.render(overview!)).toContain('<a href="2%20Second%20artic.md">Second article</a>');
+    expect(overview).toContain('- Mike Pompeo (person): 2 quotes[^1][^2] — under [US-North Korea');
+    expect(overview).toContain('## Timeline of events');
+    expect(renderedQuotes(overview!).tokens).toEqual([]);
+    expect(renderedQuotes(first!).tokens).toEqual([SEED_QUOTE]);
+    expect(renderedQuotes(second!).tokens).toEqual([SECOND_QUOTE, 'An unlinked remark.']);
+    expect(second).toMatch(/^# Second article\n\nSection 2 of 2 of \[Pompeo in Pyongyang\]\(<0 Pompeo in Py.md>\)/);
+    // The second file's one source is its footnote 1.
+    expect(second).toContain('[^1]: “Second article”, The Diplomat, 2018-10-08, <https://example.org/second>.');
+    for (const markdown of files.map((f) => f.markdown)) checkFootnotes(markdown);
+    // Sections by hand make one file of the annotations, in the analyst's order.
+    const manual = renderBriefFiles({ ...brief, options: { groupBy: 'manual' } }, (i, title) => `${i} ${title}.md`);
+    expect(manual.map((f) => f.fileName)).toEqual(['0 Pompeo in Pyongyang.md', '1 Annotations.md']);
   });
 });

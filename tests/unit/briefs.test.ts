@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { composeBrief } from '../../src/main/core/briefs';
+import { briefFileName, composeBrief, writeBriefFiles, writeBriefFolder } from '../../src/main/core/briefs';
 import { Library } from '../../src/main/core/library';
 
 const SEED = `${__dirname}/../../../shared/fixtures/diplomat-pompeo-kim-pyongyang.txt`;
@@ -66,6 +66,46 @@ describe('composing a brief from a library', () => {
     expect(markdown).toContain('Three passages *worth* reading. &lt;script>alert(1)&lt;/script>');
     expect(markdown).not.toMatch(/^## /m);
     expect(new MarkdownIt().render(markdown)).not.toContain('<script');
+  });
+});
+
+describe('a brief in one file per section', () => {
+  it('goes into a new folder named after it, with the event’s place in the timeline; a second export gets a folder of its own', async () => {
+    const pyongyang = await library.createEntity('place', 'Pyongyang');
+    const july = library.listEntities().find((e) => e.type === 'event')!;
+    await library.updateEntity(july.id, { placeId: pyongyang.id });
+    const { document } = await composeBrief(library, { tags: ['rhetoric', 'travel'], groupBy: 'event', title: 'Travels: July/Oct?', eventTimeline: true });
+    const exports = join(dir, 'exports');
+    const first = await writeBriefFolder(exports, 'Travels: July/Oct?', document);
+    expect(first.folder).toBe(join(exports, 'Travels_ July_Oct_'));
+    expect(await readdir(first.folder)).toEqual(['00 Travels_ July_Oct_.md', '01 Pompeo’s July 2018 visit (2018-07).md', '02 Not linked to an event.md']);
+    const overview = await readFile(first.files[0]!, 'utf8');
+    expect(overview).toContain('- 2018-07: Pompeo’s July 2018 visit, in Pyongyang — 2 quotes[^1]');
+    expect(quotesOf(await readFile(first.files[1]!, 'utf8'))).toEqual(QUOTES.slice(0, 2));
+    const second = await writeBriefFolder(exports, 'Travels: July/Oct?', document);
+    expect(second.folder).toBe(join(exports, 'Travels_ July_Oct_ (2)'));
+  });
+
+  it('never replaces a file: one in the way stops the export before anything is written', async () => {
+    const { document } = await composeBrief(library, { articleIds: [articleId], title: 'Seed' });
+    const folder = join(dir, 'out');
+    await writeBriefFiles(folder, document);
+    const names = await readdir(folder);
+    await writeFile(join(folder, names[1]!), 'the analyst’s own edits');
+    await rm(join(folder, names[0]!));
+    await expect(writeBriefFiles(folder, document)).rejects.toThrow(/exists already; nothing was written/);
+    expect((await readdir(folder)).sort()).toEqual([names[1]]);
+    expect(await readFile(join(folder, names[1]!), 'utf8')).toBe('the analyst’s own edits');
+  });
+
+  it('file names are safe everywhere: reserved names, forbidden characters, leading dots, trailing dots, length in bytes', () => {
+    expect(briefFileName('CON')).not.toMatch(/^CON\.md$/i);
+    expect(briefFileName('a<b>c:d"e/f\\g|h?i*j')).toBe('a_b_c_d_e_f_g_h_i_j.md');
+    expect(briefFileName('...hidden')).toBe('hidden.md');
+    expect(briefFileName('ends with dots...')).toBe('ends with dots.md');
+    expect(briefFileName('notes.md')).toBe('notes.md');
+    const long = briefFileName('北'.repeat(200));
+    expect(Buffer.byteLength(long)).toBeLessThanOrEqual(203);
   });
 });
 

@@ -5,6 +5,7 @@ import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { z } from 'zod';
+import { BackupSchema, type Backup } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import { writeFileDurable } from './durable-file';
 
@@ -17,10 +18,25 @@ const ManifestSchema = z.object({
   files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
 });
 
-/** What is not part of a library's content: its lock, caches rebuilt from the rest, unfinished writes. */
+/** The library's own backups, in rotation: never inside an archive, never replaced by a restore. */
+export const GENERATIONS_DIR = 'backups';
+// Top-level folders of a restore in progress: the archive's files, and the content they replace.
+const STAGING_PREFIX = '.restoring-';
+const REPLACED_PREFIX = '.replaced-';
+
+/** What is not part of a library's content: its lock, caches rebuilt from the rest, its backups, unfinished
+ * writes and restores. */
 function isDerived(path: string): boolean {
   const parts = path.split('/');
-  return path === '.dossier.lock' || parts[0] === 'cache' || /^\..*\.tmp$/.test(parts.at(-1) ?? '');
+  const top = parts[0] ?? '';
+  return (
+    path === '.dossier.lock' ||
+    top === 'cache' ||
+    top === GENERATIONS_DIR ||
+    top.startsWith(STAGING_PREFIX) ||
+    top.startsWith(REPLACED_PREFIX) ||
+    /^\..*\.tmp$/.test(parts.at(-1) ?? '')
+  );
 }
 
 /** A name from an archive is only ever a plain relative path of ordinary parts (no "..", no drive, no
@@ -70,12 +86,14 @@ export async function writeBackup(libraryDir: string, outFile: string, archive: 
   await writeFileDurable(target, archive);
 }
 
-/**
- * Restores the archive into `libraryDir`, which must not exist or be empty. Every entry is checked (its
- * name, and its bytes against the manifest) before anything is written; the files are written into a
- * folder beside the target and moved into place at the end, so a failure leaves no half library.
- */
-export async function restoreArchive(archive: Uint8Array, libraryDir: string): Promise<{ files: number }> {
+/** The archive's files, each checked (its name, its bytes against the manifest) before any is used. */
+export interface CheckedArchive {
+  manifest: z.infer<typeof ManifestSchema>;
+  entries: Record<string, Uint8Array>;
+  names: string[];
+}
+
+export function checkArchive(archive: Uint8Array): CheckedArchive {
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(archive);
@@ -100,7 +118,16 @@ export async function restoreArchive(archive: Uint8Array, libraryDir: string): P
   const missing = Object.keys(manifest.files).filter((name) => !(name in entries));
   if (missing.length > 0) throw new DossierError('library_corrupt', `The backup is incomplete: ${missing.length} file(s) are missing, e.g. “${missing[0]}”. Nothing was restored.`);
   if (!names.includes('library.json')) throw new DossierError('invalid_input', 'This backup holds no library.json. Nothing was restored.');
+  return { manifest, entries, names };
+}
 
+/**
+ * Restores the archive into `libraryDir`, which must not exist or be empty. Every entry is checked (its
+ * name, and its bytes against the manifest) before anything is written; the files are written into a
+ * folder beside the target and moved into place at the end, so a failure leaves no half library.
+ */
+export async function restoreArchive(archive: Uint8Array, libraryDir: string): Promise<{ files: number }> {
+  const { entries, names } = checkArchive(archive);
   const target = resolve(libraryDir);
   const existing = await readdir(target).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : Promise.reject(error)));
   if (existing && existing.length > 0) {
@@ -119,5 +146,109 @@ export async function restoreArchive(archive: Uint8Array, libraryDir: string): P
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+  return { files: names.length };
+}
+
+export const GENERATION_REASONS = BackupSchema.shape.reason.options;
+export type GenerationReason = Backup['reason'];
+/** How many backups of each kind are kept: the oldest go as new ones are made. */
+export const GENERATIONS_KEPT = 5;
+
+export type Generation = Backup;
+
+const GENERATION_NAME = new RegExp(`^(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z)--(${GENERATION_REASONS.join('|')})\\.zip$`);
+
+/** The library's backups, newest first. */
+export async function listGenerations(libraryDir: string): Promise<Generation[]> {
+  const dir = join(libraryDir, GENERATIONS_DIR);
+  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : Promise.reject(error)));
+  const generations: Generation[] = [];
+  for (const name of names) {
+    const match = GENERATION_NAME.exec(name);
+    if (!match) continue;
+    const [, stamp = '', reason] = match;
+    const created = stamp.replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, 'T$1:$2:$3.$4Z');
+    const size = (await stat(join(dir, name)).catch(() => null))?.size;
+    if (size !== undefined) generations.push({ name, created, reason: reason as GenerationReason, size });
+  }
+  return generations.sort((a, b) => b.created.localeCompare(a.created));
+}
+
+/**
+ * Makes a backup of the library into its backups folder, checks it by reading it back, and lets the oldest
+ * of its kind go. The caller keeps writes out while this runs, so the backup holds every acknowledged write.
+ */
+export async function writeGeneration(libraryDir: string, reason: GenerationReason, now = new Date()): Promise<Generation> {
+  const created = now.toISOString();
+  const { bytes } = await backupArchive(libraryDir, created);
+  const name = `${created.replace(/[:.]/g, '-')}--${reason}.zip`;
+  const path = join(libraryDir, GENERATIONS_DIR, name);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFileDurable(path, bytes);
+  try {
+    checkArchive(new Uint8Array(await readFile(path)));
+  } catch (error) {
+    await rm(path, { force: true });
+    throw new DossierError('storage', `The backup could not be verified after it was written (${(error as Error).message}); it was removed.`);
+  }
+  const older = (await listGenerations(libraryDir)).filter((g) => g.reason === reason).slice(GENERATIONS_KEPT);
+  for (const g of older) await rm(join(libraryDir, GENERATIONS_DIR, g.name), { force: true });
+  return { name, created, reason, size: bytes.length };
+}
+
+/** The bytes of one of the library's backups, by a name from listGenerations (nothing else is opened). */
+export async function readGeneration(libraryDir: string, name: string): Promise<Uint8Array> {
+  if (!GENERATION_NAME.test(name)) throw new DossierError('invalid_input', `“${name.slice(0, 100)}” is not one of the library’s backups.`);
+  try {
+    return new Uint8Array(await readFile(join(libraryDir, GENERATIONS_DIR, name)));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new DossierError('not_found', `The backup ${name} is no longer there.`);
+    throw error;
+  }
+}
+
+/**
+ * Replaces the content of a closed library with a checked archive's, in place. The archive is written out beside the content first; the content is then swapped in by renames, and put back if one
+ * fails. The backups, the lock and nothing else stay; caches of the old content go.
+ */
+export async function replaceContent(libraryDir: string, { entries, names }: CheckedArchive): Promise<{ files: number }> {
+  const token = randomBytes(4).toString('hex');
+  const staging = join(libraryDir, `${STAGING_PREFIX}${token}`);
+  const replaced = join(libraryDir, `${REPLACED_PREFIX}${token}`);
+  try {
+    for (const name of names) {
+      const path = join(staging, ...name.split('/'));
+      await mkdir(dirname(path), { recursive: true });
+      await writeFileDurable(path, entries[name]);
+    }
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  const keep = (name: string) => name === GENERATIONS_DIR || name === '.dossier.lock' || name.startsWith(STAGING_PREFIX) || name.startsWith(REPLACED_PREFIX);
+  const current = (await readdir(libraryDir)).filter((name) => !keep(name));
+  const incoming = await readdir(staging);
+  const movedOut: string[] = [];
+  const movedIn: string[] = [];
+  await mkdir(replaced);
+  try {
+    for (const name of current) {
+      await rename(join(libraryDir, name), join(replaced, name));
+      movedOut.push(name);
+    }
+    for (const name of incoming) {
+      await rename(join(staging, name), join(libraryDir, name));
+      movedIn.push(name);
+    }
+  } catch (error) {
+    // Back as it was: the archive's files out, the library's own back in.
+    for (const name of movedIn) await rename(join(libraryDir, name), join(staging, name)).catch(() => undefined);
+    for (const name of movedOut) await rename(join(replaced, name), join(libraryDir, name)).catch(() => undefined);
+    await rm(staging, { recursive: true, force: true });
+    await rm(replaced, { recursive: true, force: true }).catch(() => undefined);
+    throw new DossierError('storage', `The backup could not be put in place (${(error as Error).message}); the library is as it was.`);
+  }
+  await rm(staging, { recursive: true, force: true });
+  await rm(replaced, { recursive: true, force: true });
   return { files: names.length };
 }

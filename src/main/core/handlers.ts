@@ -1,7 +1,7 @@
 // The core's implementation of every method of the API contract.
 import type { Handlers, ImportOutcome } from '../../shared/api';
 import { toErrorValue } from '../../shared/errors';
-import { briefFileName, composeBrief, writeNewFile } from './briefs';
+import { briefFileName, composeBrief, writeBriefFolder, writeNewFile } from './briefs';
 import { toCsv, toWebAnnotations } from './annotation-export';
 import { fetchPage } from './fetch-page';
 import type { FileToImport, Library } from './library';
@@ -21,7 +21,7 @@ export async function importFiles(library: Library, files: FileToImport[]): Prom
   );
 }
 
-export function createHandlers(library: Library, search: SearchIndex, exportDir: string): Handlers {
+export function createHandlers(library: Library, search: SearchIndex, exportDir: string, restoreBackup: Handlers['backups.restore']): Handlers {
   const suggester = new Suggester(library);
   return {
     'library.info': async () => ({ path: library.dir, exportDir, articleCount: library.listArticles().length, warnings: library.warnings }),
@@ -101,15 +101,22 @@ export function createHandlers(library: Library, search: SearchIndex, exportDir:
     'annotations.tags': async () =>
       [...new Set((await library.allAnnotations()).flatMap(({ annotation }) => annotation.tags))].sort((a, b) => a.localeCompare(b)),
     'briefs.list': async () => library.listBriefs(),
+    'backups.list': async () => library.listBackups(),
+    'backups.create': async () => library.snapshot('manual'),
+    'backups.restore': restoreBackup,
     'briefs.save': async (brief) => library.saveBrief(brief),
     'briefs.delete': async ({ id }) => {
       await library.deleteBrief(id);
       return { deleted: true as const };
     },
     'briefs.export': async ({ fileName, ...scope }) => {
-      const { markdown, annotationCount, title, unverified } = await composeBrief(library, scope);
+      const { markdown, document, annotationCount, title, unverified } = await composeBrief(library, scope);
+      if (scope.splitSections) {
+        const { folder, files } = await writeBriefFolder(exportDir, fileName || title, document);
+        return { path: folder, files, markdown, annotationCount, unverified };
+      }
       const path = await writeNewFile(exportDir, briefFileName(fileName || title), markdown);
-      return { path, markdown, annotationCount, unverified };
+      return { path, files: [path], markdown, annotationCount, unverified };
     },
   };
 }

@@ -1,17 +1,58 @@
 // Builds the core in order — library, search index, then handlers — for any host. Imports nothing from Electron.
 import { homedir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/api';
+import { DossierError } from '../../shared/errors';
+import { checkArchive, readGeneration, replaceContent } from './backup';
 import { createHandlers } from './handlers';
 import { Library } from './library';
 import { SearchIndex } from './search';
 import { extractHere, workerExtractor } from './importers/extractor';
 
 export interface Core {
-  library: Library;
-  search: SearchIndex;
+  /** The library and its index as they are now: a restore replaces both. */
+  readonly library: Library;
+  readonly search: SearchIndex;
   handlers: Handlers;
   close(): Promise<void>;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Lets calls through until a restore needs the library to itself: then waits for the calls under way to
+ * finish and holds new ones until it is done.
+ */
+class Gate {
+  private running = 0;
+  private drained: (() => void) | null = null;
+  private closed: Promise<void> | null = null;
+
+  async pass<T>(call: () => Promise<T>): Promise<T> {
+    while (this.closed) await this.closed;
+    this.running++;
+    try {
+      return await call();
+    } finally {
+      if (--this.running === 0) this.drained?.();
+    }
+  }
+
+  /** Runs `work` alone: no call under way, none let in until it ends. */
+  async alone<T>(work: () => Promise<T>): Promise<T> {
+    while (this.closed) await this.closed;
+    let open = () => {};
+    this.closed = new Promise<void>((resolve) => (open = resolve));
+    try {
+      if (this.running > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+      this.drained = null;
+      return await work();
+    } finally {
+      this.closed = null;
+      open();
+    }
+  }
 }
 
 export async function openCore(options: {
@@ -19,12 +60,80 @@ export async function openCore(options: {
   exportDir?: string;
   /** The built import worker (out/main/import-worker.js): extraction then runs off this thread. */
   importWorker?: string;
+  /** How long after a change the day's backup is made (null: never, as for one command of the CLI). */
+  dailyBackupDelayMs?: number | null;
 }): Promise<Core> {
-  const extractor = options.importWorker ? workerExtractor(options.importWorker) : extractHere;
-  const library = await Library.open(options.libraryDir, { extractor });
-  const search = new SearchIndex(library);
+  const extractor = () => (options.importWorker ? workerExtractor(options.importWorker) : extractHere);
   const exportDir = options.exportDir ?? join(options.libraryDir, 'exports');
-  return { library, search, handlers: createHandlers(library, search, exportDir), close: () => library.close() };
+  const dailyDelay = options.dailyBackupDelayMs === undefined ? 60_000 : options.dailyBackupDelayMs;
+  const gate = new Gate();
+  let library: Library;
+  let search: SearchIndex;
+  const handlers = {} as Handlers;
+  let current = {} as Handlers;
+
+  // The day's backup: made a while after the first change of a day with none, off the path of that change.
+  let lastDaily: Promise<string | null> | null = null;
+  let dailyTimer: NodeJS.Timeout | null = null;
+  const afterChange = () => {
+    if (dailyDelay === null || dailyTimer) return;
+    lastDaily ??= library.listBackups().then((list) => list.find((b) => b.reason === 'daily')?.created ?? null);
+    void lastDaily.then((created) => {
+      if (dailyTimer || (created && Date.now() - Date.parse(created) < DAY_MS)) return;
+      dailyTimer = setTimeout(() => {
+        const made = gate.pass(() => library.snapshot('daily'));
+        lastDaily = made.then((b) => b.created).catch(() => null);
+        void lastDaily.finally(() => (dailyTimer = null));
+      }, dailyDelay);
+      dailyTimer.unref?.();
+    });
+  };
+
+  const open = async () => {
+    library = await Library.open(options.libraryDir, { extractor: extractor() });
+    search = new SearchIndex(library);
+    current = createHandlers(library, search, exportDir, restoreBackup);
+    library.onChange(afterChange);
+  };
+
+  const restoreBackup: Handlers['backups.restore'] = ({ name }) =>
+    gate.alone(async () => {
+      const restored = (await library.listBackups()).find((b) => b.name === name);
+      const archive = checkArchive(await readGeneration(options.libraryDir, name));
+      if (!restored) throw new DossierError('not_found', `The backup ${name} is no longer there.`);
+      // The library as it is goes first into a backup of its own: a restore can itself be undone.
+      const before = await library.snapshot('before-restore');
+      await library.close();
+      try {
+        await replaceContent(options.libraryDir, archive);
+      } finally {
+        // Whether the new content is in place or the old one was put back, the library opens again.
+        await rm(join(options.libraryDir, 'cache'), { recursive: true, force: true });
+        lastDaily = null;
+        await open();
+      }
+      return { restored, before, articleCount: library.listArticles().length };
+    });
+
+  await open();
+  for (const name of Object.keys(current) as (keyof Handlers)[]) {
+    const call = (input: unknown) => (current[name] as (input: unknown) => Promise<unknown>)(input);
+    // A restore waits for the calls under way itself: counted as one, it would wait for itself.
+    (handlers as Record<string, (input: unknown) => Promise<unknown>>)[name] = name === 'backups.restore' ? call : (input) => gate.pass(() => call(input));
+  }
+  return {
+    get library() {
+      return library;
+    },
+    get search() {
+      return search;
+    },
+    handlers,
+    close: async () => {
+      if (dailyTimer) clearTimeout(dailyTimer);
+      await gate.alone(() => library.close());
+    },
+  };
 }
 
 export const APP_NAME = 'Dossier';

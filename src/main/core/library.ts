@@ -28,10 +28,12 @@ import {
   BriefsFileSchema,
   type BriefsFile,
   type SavedBrief,
+  SavedBriefSchema,
+  type BriefScope,
 } from '../../shared/model';
 import { mentionedEntityIds, noteText } from '../../shared/note';
 import { describeRange, findOccurrences, reanchorAnnotation } from '../../shared/selectors';
-import { backupArchive, writeBackup } from './backup';
+import { backupArchive, listGenerations, writeBackup, writeGeneration, type Generation, type GenerationReason } from './backup';
 import {
   mergeAnnotation,
   mergedEntity,
@@ -218,6 +220,15 @@ export class Library {
     const { bytes, files } = await this.queue.run(() => backupArchive(this.dir, new Date().toISOString()));
     await writeBackup(this.dir, outFile, bytes, overwrite);
     return { files };
+  }
+
+  /** A backup into the library's backups folder, once every write asked for before it is on disk. */
+  snapshot(reason: GenerationReason): Promise<Generation> {
+    return this.queue.run(() => writeGeneration(this.dir, reason));
+  }
+
+  listBackups(): Promise<Generation[]> {
+    return listGenerations(this.dir);
   }
 
   async close(): Promise<void> {
@@ -627,12 +638,12 @@ export class Library {
   }
 
   /** Saves a brief as a new one (no id) or over the one with its id. */
-  async saveBrief(given: Omit<SavedBrief, 'id' | 'created' | 'modified'> & { id?: string }): Promise<SavedBrief> {
+  async saveBrief({ id, ...given }: BriefScope & { id?: string; title: string }): Promise<SavedBrief> {
     const store = await this.briefs();
     const now = new Date().toISOString();
-    const existing = given.id ? store.data.briefs.find((b) => b.id === given.id) : undefined;
-    if (given.id && !existing) throw new DossierError('not_found', `No saved brief with id ${given.id}: it may have been deleted.`);
-    const brief: SavedBrief = { ...given, id: existing?.id ?? newId(), created: existing?.created ?? now, modified: now };
+    const existing = id ? store.data.briefs.find((b) => b.id === id) : undefined;
+    if (id && !existing) throw new DossierError('not_found', `No saved brief with id ${id}: it may have been deleted.`);
+    const brief = SavedBriefSchema.parse({ ...given, id: existing?.id ?? newId(), created: existing?.created ?? now, modified: now });
     await store.update((current) => ({ ...current, briefs: [...current.briefs.filter((b) => b.id !== brief.id), brief] }));
     return brief;
   }

@@ -8,6 +8,7 @@ import { ENTITY_TYPES, EntityTypeSchema, type EntityType } from '../../shared/mo
 import { defaultLibraryDir, openCore, type Core } from '../core';
 import { dispatch } from '../core/dispatch';
 import { restoreArchive } from '../core/backup';
+import { composeBrief, writeBriefFiles } from '../core/briefs';
 import { fetchPage } from '../core/fetch-page';
 import type { FileToImport } from '../core/library';
 import { startHttpHost } from './http-host';
@@ -32,7 +33,9 @@ Commands:
                                  full-text search ("quoted phrases" match in order)
   brief [--entity NAME]... [--article ID]... [--title TEXT] [--out FILE]
         [--front-matter] [--wikilinks] [--group-by article|entity|event]
-                                 a Markdown brief of the matching annotations
+        [--index] [--timeline] [--split --out DIR]
+                                 a Markdown brief of the matching annotations, with an index of entities
+                                 and a timeline of events; --split writes one file per section into DIR
   backup FILE [--force]          the whole library as one archive
   restore FILE                   a backup, into the (new or empty) folder --library names
   export-annotations [--format jsonld|csv] [--article ID]... [--out FILE]
@@ -70,6 +73,9 @@ const OPTIONS = {
   'front-matter': { type: 'boolean' },
   wikilinks: { type: 'boolean' },
   'group-by': { type: 'string' },
+  index: { type: 'boolean' },
+  timeline: { type: 'boolean' },
+  split: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -263,15 +269,29 @@ async function runBrief(core: Core, values: Values): Promise<void> {
   const entityIds = (values.entity ?? []).map((name) => entityIdByName(core, name));
   const groupBy = values['group-by'] ?? 'article';
   if (!(BRIEF_GROUPINGS as readonly string[]).includes(groupBy)) throw new UsageError(`--group-by takes ${BRIEF_GROUPINGS.join(', ')}`);
-  const { markdown, unverified } = await call(core, 'briefs.render', {
+  const scope = {
     entityIds,
     articleIds: values.article ?? [],
     title: values.title,
     frontMatter: values['front-matter'] ?? false,
     wikilinks: values.wikilinks ?? false,
     groupBy: groupBy as (typeof BRIEF_GROUPINGS)[number],
-  });
-  if (unverified > 0) process.stderr.write(`dossier: warning: ${unverified} quote(s) no longer match their article's text; they are marked in the brief\n`);
+    entityIndex: values.index ?? false,
+    eventTimeline: values.timeline ?? false,
+  };
+  const warn = (unverified: number) =>
+    unverified > 0 && process.stderr.write(`dossier: warning: ${unverified} quote(s) no longer match their article's text; they are marked in the brief\n`);
+  if (values.split) {
+    if (!values.out) throw new UsageError('brief: --split writes files into a folder: give it with --out DIR');
+    // Composed here rather than through briefs.export: the files go where --out says, not to the app's exports.
+    const { document, unverified } = await composeBrief(core.library, scope);
+    const files = await writeBriefFiles(values.out, document);
+    warn(unverified);
+    print(values, files, files.join('\n'));
+    return;
+  }
+  const { markdown, unverified } = await call(core, 'briefs.render', scope);
+  warn(unverified);
   await writeOutput(values, markdown, 'brief');
 }
 

@@ -1,17 +1,19 @@
 // Composing a brief: choose the entities and articles it covers, preview its Markdown (as written or
 // rendered), export it.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Output, SavedBrief } from '../../../../shared/api';
+import type { BriefScope, Output, SavedBrief } from '../../../../shared/api';
 import { useCommands } from '../../hooks/use-commands';
 import { hrefs, navigate } from '../../hooks/use-route';
 import { OrderList } from './OrderList';
-import type { BriefOptions } from '../../../../shared/brief-markdown';
 import { ENTITY_TYPE_LABELS } from '../../components/format';
 import { useLibrary } from '../../hooks/use-library';
 import { useStatus } from '../../hooks/use-status';
 import { call } from '../../lib/dossier';
 import { RenderedBrief } from './RenderedBrief';
 
+/** How the brief reads and is written, as the form sets it. */
+type FormOptions = Required<Pick<BriefScope, 'frontMatter' | 'wikilinks' | 'groupBy' | 'entityIndex' | 'eventTimeline' | 'splitSections'>>;
+const DEFAULT_OPTIONS: FormOptions = { frontMatter: false, wikilinks: false, groupBy: 'article', entityIndex: false, eventTimeline: false, splitSections: false };
 
 function toggle(list: string[], id: string): string[] {
   return list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
@@ -36,13 +38,13 @@ export function BriefPage({
   const [tags, setTags] = useState<string[]>([]);
   const [range, setRange] = useState<{ from: string; to: string }>({ from: '', to: '' });
   const [order, setOrder] = useState<string[]>([]);
-  const [options, setOptions] = useState<Required<BriefOptions>>({ frontMatter: false, wikilinks: false, groupBy: 'article' });
+  const [options, setOptions] = useState<FormOptions>(DEFAULT_OPTIONS);
   const [preview, setPreview] = useState<Output<'briefs.render'> | null>(null);
   const [saved, setSaved] = useState<SavedBrief[]>([]);
   const [allTags, setAllTags] = useState<string[]>([]);
   const [loadedId, setLoadedId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [savedPath, setSavedPath] = useState<string | null>(null);
+  const [exported, setExported] = useState<Output<'briefs.export'> | null>(null);
   const [exporting, setExporting] = useState(false);
   const [rendered, setRendered] = useState(false);
   const empty = entityIds.length === 0 && articleIds.length === 0 && tags.length === 0;
@@ -73,7 +75,8 @@ export function BriefPage({
         setTags(brief.tags);
         setRange({ from: brief.from ?? '', to: brief.to ?? '' });
         setOrder(brief.order);
-        setOptions({ frontMatter: brief.frontMatter, wikilinks: brief.wikilinks, groupBy: brief.groupBy });
+        const { frontMatter, wikilinks, groupBy, entityIndex, eventTimeline, splitSections } = brief;
+        setOptions({ frontMatter, wikilinks, groupBy, entityIndex, eventTimeline, splitSections });
       })
       .catch((err: Error) => setError(err.message));
   }, [briefId, loadedId]);
@@ -139,8 +142,8 @@ export function BriefPage({
     setExporting(true);
     try {
       const result = await call('briefs.export', scope);
-      setSavedPath(result.path);
-      say(`Brief exported to ${result.path}`);
+      setExported(result);
+      say(result.files.length > 1 ? `Brief exported as ${result.files.length} files to ${result.path}` : `Brief exported to ${result.path}`);
     } catch (err) {
       say((err as Error).message, 'error');
     } finally {
@@ -189,7 +192,7 @@ export function BriefPage({
             <legend>Form</legend>
             <label className="field">
               <span>Sections</span>
-              <select value={options.groupBy} onChange={(e) => setOptions((o) => ({ ...o, groupBy: e.target.value as Required<BriefOptions>['groupBy'] }))}>
+              <select value={options.groupBy} onChange={(e) => setOptions((o) => ({ ...o, groupBy: e.target.value as FormOptions['groupBy'] }))}>
                 <option value="article">By article</option>
                 <option value="entity">By entity</option>
                 <option value="event">By event, in time order</option>
@@ -203,6 +206,18 @@ export function BriefPage({
             <label className="check">
               <input type="checkbox" checked={options.wikilinks} onChange={(e) => setOptions((o) => ({ ...o, wikilinks: e.target.checked }))} />
               Entities as [[links]] (Obsidian)
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={options.entityIndex} onChange={(e) => setOptions((o) => ({ ...o, entityIndex: e.target.checked }))} />
+              Index of entities
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={options.eventTimeline} onChange={(e) => setOptions((o) => ({ ...o, eventTimeline: e.target.checked }))} />
+              Timeline of events
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={options.splitSections} onChange={(e) => setOptions((o) => ({ ...o, splitSections: e.target.checked }))} />
+              One file per section
             </label>
           </fieldset>
           <fieldset>
@@ -253,7 +268,7 @@ export function BriefPage({
         <section className="brief-preview" aria-label="Markdown preview">
           <div className="toolbar">
             <button type="button" className="button primary" onClick={() => void exportBrief()} disabled={empty || exporting || !preview}>
-              {exporting ? 'Exporting…' : 'Export Markdown'}
+              {exporting ? 'Exporting…' : options.splitSections ? 'Export Markdown files' : 'Export Markdown'}
             </button>
             {preview && (
               <span className="muted">
@@ -261,9 +276,10 @@ export function BriefPage({
               </span>
             )}
           </div>
-          {savedPath && (
+          {exported && (
             <p className="saved" role="status">
-              Saved to <code>{savedPath}</code>
+              {exported.files.length > 1 ? `Saved ${exported.files.length} files to ` : 'Saved to '}
+              <code>{exported.path}</code>
             </p>
           )}
           {error && (
