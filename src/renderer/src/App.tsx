@@ -6,6 +6,7 @@ import { CommandPalette } from './features/commands/CommandPalette';
 import { LibraryProvider, useLibrary } from './hooks/use-library';
 import { hrefs, navigate, useRoute } from './hooks/use-route';
 import { StatusProvider } from './hooks/use-status';
+import { BackupsPage } from './features/backups/BackupsPage';
 import { BriefPage } from './features/briefs/BriefPage';
 import { EntityList } from './features/entities/EntityList';
 import { EntityPage } from './features/entities/EntityPage';
@@ -66,6 +67,9 @@ function Home() {
         <li><kbd>Ctrl</kbd>+<kbd>K</kbd> lists every command</li>
         <li><kbd>Esc</kbd> cancels</li>
       </ul>
+      <p className="muted">
+        Dossier keeps <a href={hrefs.backups()}>backups of your library</a>, one each day it changes: restore one if something went wrong.
+      </p>
     </main>
   );
 }
@@ -79,6 +83,7 @@ function useNavigationCommands(): void {
       { id: 'new-brief', title: 'New brief…', run: () => navigate(hrefs.brief()) },
       { id: 'open-timeline', title: 'Open the timeline', run: () => navigate(hrefs.timeline()) },
       { id: 'open-graph', title: 'Open the graph', run: () => navigate(hrefs.graph()) },
+      { id: 'open-backups', title: 'Backups: back up the library, or restore it as it was…', run: () => navigate(hrefs.backups()) },
       ...articles.map((a) => ({ id: `article-${a.id}`, group: 'go', title: `Open article: ${a.title}`, run: () => navigate(hrefs.article(a.id)) })),
       ...entities.map((e) => ({ id: `entity-${e.id}`, group: 'go', title: `Open ${e.type}: ${e.name}`, run: () => navigate(hrefs.entity(e.id)) })),
     ],
@@ -129,6 +134,7 @@ function Shell() {
           </Suspense>
         )}
         {route.name === 'entity' && <EntityPage id={route.id} />}
+        {route.name === 'backups' && <BackupsPage />}
         {route.name === 'brief' && <BriefPage key={window.location.hash} initialEntityIds={route.entityIds} initialArticleIds={route.articleIds} briefId={route.briefId} />}
       </div>
       <StatusBar />

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'entity'; id: string }
   | { name: 'brief'; entityIds: string[]; articleIds: string[]; briefId: string | null }
   | { name: 'search'; query: string }
+  | { name: 'backups' }
   | { name: 'timeline'; entityId: string | null; tag: string | null }
   | ({ name: 'graph' } & GraphView);
 
@@ -29,6 +30,7 @@ export function parseRoute(hash: string): Route {
     return { name: 'article', id: parts[1], annotationId: params.get('annotation'), at: at ? { start: Number(at[1]), end: Number(at[2]) } : null };
   }
   if (parts[0] === 'timeline') return { name: 'timeline', entityId: params.get('entity'), tag: params.get('tag') };
+  if (parts[0] === 'backups') return { name: 'backups' };
   if (parts[0] === 'search') return { name: 'search', query: params.get('q') ?? '' };
   if (parts[0] === 'graph') {
     const types = params.get('types');
@@ -50,6 +52,7 @@ export const hrefs = {
   article: (id: string, annotationId?: string) =>
     `#/articles/${encodeURIComponent(id)}${annotationId ? `?annotation=${encodeURIComponent(annotationId)}` : ''}`,
   passage: (id: string, at: { start: number; end: number }) => `#/articles/${encodeURIComponent(id)}?at=${at.start}-${at.end}`,
+  backups: () => '#/backups',
   search: (query: string) => `#/search?q=${encodeURIComponent(query)}`,
   timeline: (filter: { entityId?: string | null; tag?: string | null } = {}) => {
     const params = new URLSearchParams();
