@@ -1,7 +1,8 @@
 // Domain types of Dossier and their zod schemas: the one definition used by storage, the API and the UI.
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1;
+/** The format of the library's files. Older ones are brought up to date by src/main/core/migrations.ts. */
+export const SCHEMA_VERSION = 2;
 
 export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'not a Dossier id');
 

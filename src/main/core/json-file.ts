@@ -1,15 +1,16 @@
 // A lowdb adapter for one JSON file of the library: validated against its schema on every read, written
 // durably. A file that fails validation is reported and never overwritten with defaults.
-import { readFile, rename } from 'node:fs/promises';
+import { readFile, rename, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { DossierError } from '../../shared/errors';
 import { SCHEMA_VERSION } from '../../shared/model';
 import { writeFileDurable } from './durable-file';
+import { migrateFile } from './migrations';
 import type { WriteQueue } from './write-queue';
 
-type Loaded<T> = { ok: true; data: T } | { ok: false; missing: boolean; reason: string };
+type Loaded<T> = { ok: true; data: T; migratedFrom: number | null } | { ok: false; missing: boolean; reason: string };
 
 export interface FileOptions {
   /** Keep the previous version as `<file>.bak` on every save, and recover from it when the file is bad. */
@@ -19,6 +20,9 @@ export interface FileOptions {
 }
 
 export class ValidatedJsonFile<T> implements Adapter<T> {
+  /** The format the file on disk is in when it was read in an older one: a copy is kept before it is replaced. */
+  private migratedFrom: number | null = null;
+
   constructor(
     readonly path: string,
     private readonly schema: z.ZodType<T>,
@@ -51,17 +55,22 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
         `${path} was written by a newer version of Dossier (format ${version}; this one reads ${SCHEMA_VERSION}). Update Dossier to open this library.`,
       );
     }
-    const parsed = this.schema.safeParse(json);
+    // An older format is brought up to date in memory; a migration that fails throws, touching nothing.
+    const { data, from } = migrateFile(path, json);
+    const parsed = this.schema.safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return { ok: false, missing: false, reason: `${issue.path.join('.') || 'the file'}: ${issue.message}` };
     }
-    return { ok: true, data: parsed.data };
+    return { ok: true, data: parsed.data, migratedFrom: from };
   }
 
   async read(): Promise<T | null> {
     const primary = await this.load(this.path);
-    if (primary.ok) return primary.data;
+    if (primary.ok) {
+      this.migratedFrom = primary.migratedFrom;
+      return primary.data;
+    }
     if (!this.options.backup) {
       if (primary.missing) return null;
       throw this.corrupt(primary.reason);
@@ -88,7 +97,13 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
+    if (this.migratedFrom !== null) {
+      // The file as the older format had it, kept once, before the first save in the new one replaces it.
+      const copy = `${this.path}.format-${this.migratedFrom}`;
+      if (!(await stat(copy).catch(() => null))) await writeFileDurable(copy, await readFile(this.path));
+    }
     await writeFileDurable(this.path, JSON.stringify(data, null, 1), this.options.backup ? { keepPrevious: this.backupPath } : {});
+    this.migratedFrom = null;
   }
 
   private corrupt(reason: string): DossierError {
