@@ -204,11 +204,19 @@ async function main() {
 
   log('Writing a brief of 1,000 annotations');
   const articleIds = generated.articleIds.slice(0, Math.ceil(1000 / 3));
-  const [brief1000Ms, brief] = await time(async () => {
-    const composed = await composeBrief(core.library, { articleIds, entityIds: [] });
-    await writeNewFile(join(dir, 'exports'), 'bench.md', composed.markdown);
-    return composed;
-  });
+  // The first brief reads its articles' annotation files and texts from disk; the next ones (the analyst
+  // changing the brief's form, exporting again) find them in memory.
+  const briefTimes: number[] = [];
+  let brief = { annotationCount: 0 };
+  for (let i = 0; i < 6; i++) {
+    const [ms, composed] = await time(async () => {
+      const composed = await composeBrief(core.library, { articleIds, entityIds: [] });
+      await writeNewFile(join(dir, 'exports'), 'bench.md', composed.markdown);
+      return composed;
+    });
+    briefTimes.push(ms);
+    brief = composed;
+  }
   sampleRss();
 
   log('Suggesting entities on real pages, and the timeline and entity pages of the library');
@@ -253,7 +261,8 @@ async function main() {
     indexUpdateMs: round(percentile(updates, 50)),
     importArticlesPerSec: round(importArticlesPerSec),
     generatedImportArticlesPerSec: round((size / generated.importMs) * 1000),
-    brief1000Ms: round(brief1000Ms),
+    brief1000FirstMs: round(briefTimes[0]!),
+    brief1000Ms: round(percentile(briefTimes.slice(1), 50)),
     brief1000Annotations: brief.annotationCount,
     suggestPerArticleP50Ms: round(percentile(suggestMs, 50)),
     timelineAllP50Ms: round(percentile(timelineMs, 50)),

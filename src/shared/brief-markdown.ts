@@ -38,8 +38,13 @@ const CHARACTER_REFERENCE = /^&(#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][\dA-Za-z]
 const charRef = (ch: string): string => `&#x${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()};`;
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 
+// A line that holds none of the characters below, and no whitespace at its edges, renders as written: most
+// lines of prose, which then skip the character-by-character walk.
+const NEEDS_ESCAPING = /[\\`*[\]<|~_&!\r]|^[#+\-=>:\d]|^\s|\s$/u;
+
 /** One line of text (no line breaks) as Markdown inline content that renders as written. */
 function escapeLine(line: string): string {
+  if (!NEEDS_ESCAPING.test(line)) return line;
   const chars = Array.from(line);
   const escaped = chars.map((ch, i) => {
     const atEdge = i === 0 || i === chars.length - 1;

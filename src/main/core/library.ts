@@ -122,11 +122,17 @@ function otherNames(name: string, aliases: string[], more: string[]): string[] {
 }
 
 /** What changed in the library, for derived data (the search index) to follow. */
+// About 16 MB of text (32 MB in memory): a thousand articles of the reference size.
+const TEXTS_HELD_CHARS = 16_000_000;
+
 export type LibraryChange = { kind: 'article'; id: string } | { kind: 'annotations'; articleId: string } | { kind: 'entity'; id: string };
 
 export class Library {
   private readonly annotationStores = new Map<string, Promise<Store<AnnotationsFile>>>();
   private readonly annotationCounts = new Map<string, number>();
+  /** Articles' texts last read, for briefs and checks that read hundreds at a time. */
+  private readonly texts = new Map<string, string>();
+  private textChars = 0;
   private readonly listeners = new Set<(change: LibraryChange) => void>();
   /** What was recovered while files were read (a damaged file replaced by its backup), for the user. */
   readonly warnings: string[];
@@ -305,14 +311,35 @@ export class Library {
    */
   async loadText(id: string): Promise<string> {
     this.getArticle(id);
+    const held = this.texts.get(id);
+    if (held !== undefined) {
+      // Most recently used last: the first ones are the first to go.
+      this.texts.delete(id);
+      this.texts.set(id, held);
+      return held;
+    }
     const cached = join(this.dir, 'cache', 'text', `${id}.txt`);
+    let text: string;
     try {
-      return await readFile(cached, 'utf8');
+      text = await readFile(cached, 'utf8');
     } catch {
-      const { text } = await this.loadArticle(id);
+      ({ text } = await this.loadArticle(id));
       await mkdir(dirname(cached), { recursive: true });
       await writeFileDurable(cached, text).catch(() => undefined);
-      return text;
+    }
+    this.holdText(id, text);
+    return text;
+  }
+
+  /** Keeps an article's text in memory (a body never changes once written), within TEXTS_HELD_CHARS. */
+  private holdText(id: string, text: string): void {
+    if (this.texts.has(id) || text.length > TEXTS_HELD_CHARS) return;
+    this.texts.set(id, text);
+    this.textChars += text.length;
+    for (const [oldest, dropped] of this.texts) {
+      if (this.textChars <= TEXTS_HELD_CHARS) break;
+      this.texts.delete(oldest);
+      this.textChars -= dropped.length;
     }
   }
 
