@@ -6,6 +6,7 @@ import { APP_NAME, openCore, type Core } from './core';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { bindIpc } from './electron/ipc';
 import { createMainWindow } from './electron/main-window';
+import { installAppMenu } from './electron/menu';
 import { hardenSessions } from './electron/security';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,6 +31,7 @@ async function start(): Promise<void> {
   const trusted = (url: string) => url.startsWith(`${APP_ORIGIN}/`) || (!!devServerUrl && url.startsWith(devServerUrl));
   bindIpc(core.handlers, trusted);
   core.search.warm();
+  installAppMenu(() => mainWindow);
   mainWindow = await createMainWindow(outDir, devServerUrl, join(app.getPath('userData'), 'window-state.json'));
 }
 

@@ -17,6 +17,7 @@ import { LibraryList } from './features/library/LibraryList';
 import { ReaderView } from './features/reader/ReaderView';
 import { SearchBox } from './features/search/SearchBox';
 import { SearchPage } from './features/search/SearchPage';
+import { useMenu } from './hooks/use-menu';
 import { useTheme } from './hooks/use-theme';
 import { useStatus } from './hooks/use-status';
 import { useImport } from './features/library/use-import';
@@ -83,6 +84,7 @@ function useNavigationCommands(): void {
       { id: 'new-brief', title: 'New brief…', run: () => navigate(hrefs.brief()) },
       { id: 'open-timeline', title: 'Open the timeline', run: () => navigate(hrefs.timeline()) },
       { id: 'open-graph', title: 'Open the graph', run: () => navigate(hrefs.graph()) },
+      { id: 'show-keys', title: 'Keyboard shortcuts', run: () => navigate(hrefs.home()) },
       { id: 'open-backups', title: 'Backups: back up the library, or restore it as it was…', run: () => navigate(hrefs.backups()) },
       ...articles.map((a) => ({ id: `article-${a.id}`, group: 'go', title: `Open article: ${a.title}`, run: () => navigate(hrefs.article(a.id)) })),
       ...entities.map((e) => ({ id: `entity-${e.id}`, group: 'go', title: `Open ${e.type}: ${e.name}`, run: () => navigate(hrefs.entity(e.id)) })),
@@ -95,6 +97,7 @@ function useNavigationCommands(): void {
 function Shell() {
   const route = useRoute();
   useNavigationCommands();
+  useMenu();
   useTheme();
   useExportCommands();
   return (

@@ -1,6 +1,7 @@
 // Ctrl/Cmd+K: every command of the app, found by typing, run with Enter.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useCommandRegistry, type Command } from '../../hooks/use-commands';
+import { OPEN_PALETTE_EVENT } from '../../hooks/use-menu';
 
 /** Every word of the query appears in the title, in any order. */
 function matches(command: Command, query: string): boolean {
@@ -21,17 +22,24 @@ export function CommandPalette() {
   const returnFocus = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
+    const toggle = () => {
+      returnFocus.current = document.activeElement as HTMLElement | null;
+      setQuery('');
+      setActive(0);
+      setOpen((o) => !o);
+    };
     const onKey = (event: KeyboardEvent) => {
       if (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey) {
         event.preventDefault();
-        returnFocus.current = document.activeElement as HTMLElement | null;
-        setQuery('');
-        setActive(0);
-        setOpen((o) => !o);
+        toggle();
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener(OPEN_PALETTE_EVENT, toggle);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener(OPEN_PALETTE_EVENT, toggle);
+    };
   }, []);
 
   const shown = useMemo(() => {
@@ -92,6 +100,7 @@ export function CommandPalette() {
               key={command.id}
               id={`${listId}-${i}`}
               role="option"
+              data-command={command.id}
               aria-selected={i === active}
               className={i === active ? 'active' : undefined}
               onClick={() => run(command)}
