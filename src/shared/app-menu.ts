@@ -48,6 +48,8 @@ export interface AppMenu {
 export const PALETTE_COMMAND = 'palette';
 
 const role = (name: MenuRole): MenuEntry => ({ role: name });
+// macOS keeps Settings in the app menu, the others in File.
+const SETTINGS: MenuCommand = { command: 'open-settings', label: 'Settings…', accelerator: 'CmdOrCtrl+,' };
 
 /** The menus for a platform: macOS has the app menu first and a Window menu; the others put Quit in File. */
 export function appMenus(platform: string): AppMenu[] {
@@ -65,7 +67,7 @@ export function appMenus(platform: string): AppMenu[] {
       { command: 'export-annotations-csv', label: 'Export Annotations as CSV…' },
       'separator',
       { command: 'open-backups', label: 'Backups…' },
-      ...(mac ? [] : (['separator', role('quit')] as MenuEntry[])),
+      ...(mac ? [] : (['separator', SETTINGS, 'separator', role('quit')] as MenuEntry[])),
     ],
   };
   const edit: AppMenu = {
@@ -110,7 +112,7 @@ export function appMenus(platform: string): AppMenu[] {
   if (!mac) return [file, edit, view, help];
   const app: AppMenu = {
     label: 'Dossier',
-    items: [role('about'), 'separator', role('services'), 'separator', role('hide'), role('hideOthers'), role('unhide'), 'separator', role('quit')],
+    items: [role('about'), 'separator', SETTINGS, 'separator', role('services'), 'separator', role('hide'), role('hideOthers'), role('unhide'), 'separator', role('quit')],
   };
   const window: AppMenu = { label: 'Window', items: [role('minimize'), role('zoom'), 'separator', role('front')] };
   return [app, file, edit, view, window, help];

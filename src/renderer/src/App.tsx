@@ -1,5 +1,5 @@
 // The app shell: the library and entities on the left, the current view beside them.
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { StatusBar } from './components/StatusBar';
 import { CommandsProvider, useCommands, type Command } from './hooks/use-commands';
 import { CommandPalette } from './features/commands/CommandPalette';
@@ -7,6 +7,7 @@ import { LibraryProvider, useLibrary } from './hooks/use-library';
 import { hrefs, navigate, useRoute } from './hooks/use-route';
 import { StatusProvider } from './hooks/use-status';
 import { BackupsPage } from './features/backups/BackupsPage';
+import { SettingsPage } from './features/settings/SettingsPage';
 import { BriefPage } from './features/briefs/BriefPage';
 import { EntityList } from './features/entities/EntityList';
 import { EntityPage } from './features/entities/EntityPage';
@@ -84,6 +85,7 @@ function useNavigationCommands(): void {
       { id: 'new-brief', title: 'New brief…', run: () => navigate(hrefs.brief()) },
       { id: 'open-timeline', title: 'Open the timeline', run: () => navigate(hrefs.timeline()) },
       { id: 'open-graph', title: 'Open the graph', run: () => navigate(hrefs.graph()) },
+      { id: 'open-settings', title: 'Settings…', shortcut: 'Ctrl+,', run: () => navigate(hrefs.settings()) },
       { id: 'show-keys', title: 'Keyboard shortcuts', run: () => navigate(hrefs.home()) },
       { id: 'open-backups', title: 'Backups: back up the library, or restore it as it was…', run: () => navigate(hrefs.backups()) },
       ...articles.map((a) => ({ id: `article-${a.id}`, group: 'go', title: `Open article: ${a.title}`, run: () => navigate(hrefs.article(a.id)) })),
@@ -92,6 +94,17 @@ function useNavigationCommands(): void {
     [articles, entities],
   );
   useCommands('navigation', commands);
+  // Ctrl/Cmd+, opens the settings, as in most desktop apps.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === ',' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+        event.preventDefault();
+        navigate(hrefs.settings());
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 }
 
 function Shell() {
@@ -138,6 +151,7 @@ function Shell() {
         )}
         {route.name === 'entity' && <EntityPage id={route.id} />}
         {route.name === 'backups' && <BackupsPage />}
+        {route.name === 'settings' && <SettingsPage />}
         {route.name === 'brief' && <BriefPage key={window.location.hash} initialEntityIds={route.entityIds} initialArticleIds={route.articleIds} briefId={route.briefId} />}
       </div>
       <StatusBar />

@@ -10,6 +10,7 @@ export type Route =
   | { name: 'brief'; entityIds: string[]; articleIds: string[]; briefId: string | null }
   | { name: 'search'; query: string }
   | { name: 'backups' }
+  | { name: 'settings' }
   | { name: 'timeline'; entityId: string | null; tag: string | null }
   | ({ name: 'graph' } & GraphView);
 
@@ -31,6 +32,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'timeline') return { name: 'timeline', entityId: params.get('entity'), tag: params.get('tag') };
   if (parts[0] === 'backups') return { name: 'backups' };
+  if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'search') return { name: 'search', query: params.get('q') ?? '' };
   if (parts[0] === 'graph') {
     const types = params.get('types');
@@ -53,6 +55,7 @@ export const hrefs = {
     `#/articles/${encodeURIComponent(id)}${annotationId ? `?annotation=${encodeURIComponent(annotationId)}` : ''}`,
   passage: (id: string, at: { start: number; end: number }) => `#/articles/${encodeURIComponent(id)}?at=${at.start}-${at.end}`,
   backups: () => '#/backups',
+  settings: () => '#/settings',
   search: (query: string) => `#/search?q=${encodeURIComponent(query)}`,
   timeline: (filter: { entityId?: string | null; tag?: string | null } = {}) => {
     const params = new URLSearchParams();

@@ -9,11 +9,11 @@ import { ENTITY_TYPE_LABELS } from '../../components/format';
 import { useLibrary } from '../../hooks/use-library';
 import { useStatus } from '../../hooks/use-status';
 import { call } from '../../lib/dossier';
+import { getPreference } from '../../lib/preferences';
 import { RenderedBrief } from './RenderedBrief';
 
-/** How the brief reads and is written, as the form sets it. */
+/** How the brief reads and is written, as the form sets it; a new brief starts as the settings say. */
 type FormOptions = Required<Pick<BriefScope, 'frontMatter' | 'wikilinks' | 'groupBy' | 'entityIndex' | 'eventTimeline' | 'splitSections'>>;
-const DEFAULT_OPTIONS: FormOptions = { frontMatter: false, wikilinks: false, groupBy: 'article', entityIndex: false, eventTimeline: false, splitSections: false };
 
 function toggle(list: string[], id: string): string[] {
   return list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
@@ -38,7 +38,7 @@ export function BriefPage({
   const [tags, setTags] = useState<string[]>([]);
   const [range, setRange] = useState<{ from: string; to: string }>({ from: '', to: '' });
   const [order, setOrder] = useState<string[]>([]);
-  const [options, setOptions] = useState<FormOptions>(DEFAULT_OPTIONS);
+  const [options, setOptions] = useState<FormOptions>(() => getPreference('briefDefaults'));
   const [preview, setPreview] = useState<Output<'briefs.render'> | null>(null);
   const [saved, setSaved] = useState<SavedBrief[]>([]);
   const [allTags, setAllTags] = useState<string[]>([]);

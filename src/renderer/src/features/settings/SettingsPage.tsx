@@ -1,0 +1,99 @@
+// Settings: the theme, the reader's type, the defaults of a new brief, and where the library and exported
+// briefs are. Each choice applies at once and is remembered on this machine.
+import { useEffect, useState } from 'react';
+import type { Output } from '../../../../shared/api';
+import { READER_SIZES, READER_WIDTHS, THEMES, usePreference, type BriefDefaults } from '../../lib/preferences';
+import { call } from '../../lib/dossier';
+
+const THEME_LABELS: Record<(typeof THEMES)[number], string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
+const SIZE_LABELS: Record<(typeof READER_SIZES)[number], string> = { small: 'Small', medium: 'Medium', large: 'Large', 'x-large': 'Extra large' };
+const WIDTH_LABELS: Record<(typeof READER_WIDTHS)[number], string> = { narrow: 'Narrow', medium: 'Medium', wide: 'Wide' };
+const GROUP_LABELS: Record<BriefDefaults['groupBy'], string> = {
+  article: 'By article',
+  entity: 'By entity',
+  event: 'By event, in time order',
+  manual: 'By hand, in my order',
+};
+const BRIEF_CHECKS: [keyof Omit<BriefDefaults, 'groupBy'>, string][] = [
+  ['frontMatter', 'YAML front matter'],
+  ['wikilinks', 'Entities as [[links]] (Obsidian)'],
+  ['entityIndex', 'Index of entities'],
+  ['eventTimeline', 'Timeline of events'],
+  ['splitSections', 'One file per section'],
+];
+
+/** A group of radio buttons for one preference. */
+function Choice<T extends string>({ legend, options, labels, value, onChange }: { legend: string; options: readonly T[]; labels: Record<T, string>; value: T; onChange(value: T): void }) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option} className="check">
+          <input type="radio" name={legend} checked={value === option} onChange={() => onChange(option)} />
+          {labels[option]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function SettingsPage() {
+  const [theme, setTheme] = usePreference('theme');
+  const [readerSize, setReaderSize] = usePreference('readerSize');
+  const [readerWidth, setReaderWidth] = usePreference('readerWidth');
+  const [brief, setBrief] = usePreference('briefDefaults');
+  const [info, setInfo] = useState<Output<'library.info'> | null>(null);
+  useEffect(() => void call('library.info', {}).then(setInfo, () => undefined), []);
+
+  return (
+    <main className="page settings-page" aria-label="Settings">
+      <h1>Settings</h1>
+      <p className="muted">Each choice applies at once and is remembered on this computer.</p>
+      <section aria-labelledby="settings-look">
+        <h2 id="settings-look">Look</h2>
+        <Choice legend="Theme" options={THEMES} labels={THEME_LABELS} value={theme} onChange={setTheme} />
+        <Choice legend="Reader text size" options={READER_SIZES} labels={SIZE_LABELS} value={readerSize} onChange={setReaderSize} />
+        <Choice legend="Reader line length" options={READER_WIDTHS} labels={WIDTH_LABELS} value={readerWidth} onChange={setReaderWidth} />
+      </section>
+      <section aria-labelledby="settings-brief">
+        <h2 id="settings-brief">A new brief</h2>
+        <fieldset>
+          <legend>Starts with</legend>
+          <label className="field">
+            <span>Sections</span>
+            <select value={brief.groupBy} onChange={(e) => setBrief({ ...brief, groupBy: e.target.value as BriefDefaults['groupBy'] })}>
+              {Object.entries(GROUP_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {BRIEF_CHECKS.map(([key, label]) => (
+            <label key={key} className="check">
+              <input type="checkbox" checked={brief[key]} onChange={(e) => setBrief({ ...brief, [key]: e.target.checked })} />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+      </section>
+      <section aria-labelledby="settings-files">
+        <h2 id="settings-files">Files</h2>
+        <dl className="settings-files">
+          <dt>Library</dt>
+          <dd>
+            <code>{info?.path ?? '…'}</code>
+          </dd>
+          <dt>Exported briefs</dt>
+          <dd>
+            <code>{info?.exportDir ?? '…'}</code>
+          </dd>
+        </dl>
+        <p className="muted">
+          To use another library folder, start Dossier with <code>DOSSIER_LIBRARY</code> set to it (the command line takes <code>--library</code>, and{' '}
+          <code>dossier serve --exports</code> another folder for exported briefs).
+        </p>
+      </section>
+    </main>
+  );
+}
