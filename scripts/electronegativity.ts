@@ -43,14 +43,25 @@ const electronVersion: string = require('electron/package.json').version;
 const work = mkdtempSync(join(tmpdir(), 'electronegativity-'));
 const report = join(work, 'report.csv');
 try {
-  execFileSync(
-    process.execPath,
-    [require.resolve('@doyensec/electronegativity/dist/index.js'), '-i', join(root, 'out'), '-e', electronVersion, '-r', '-v', 'false', '-o', report],
-    // It looks for newer Electron releases online and says so when it cannot; that is not a finding.
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  const [header, ...rows] = parse(readFileSync(report, 'utf8'), { trim: true, relaxColumnCount: true }) as string[][];
-  if (!header?.includes('issue') || !header.includes('severity')) throw new Error('Electronegativity wrote no report');
+  // Electronegativity writes its CSV header and its rows with two writeFile calls it does not wait for, so
+  // now and then the header lands over the rows (CI saw it once): a report that does not parse is made again.
+  let table: string[][] | null = null;
+  for (let attempt = 1; !table; attempt++) {
+    execFileSync(
+      process.execPath,
+      [require.resolve('@doyensec/electronegativity/dist/index.js'), '-i', join(root, 'out'), '-e', electronVersion, '-r', '-v', 'false', '-o', report],
+      // It looks for newer Electron releases online and says so when it cannot; that is not a finding.
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    try {
+      const parsed = parse(readFileSync(report, 'utf8'), { trim: true, relaxColumnCount: true }) as string[][];
+      if (parsed[0]?.includes('issue') && parsed[0].includes('severity')) table = parsed;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+    }
+    if (!table && attempt >= 5) throw new Error('Electronegativity wrote no report that can be read');
+  }
+  const [header, ...rows] = table;
   const at = (name: string) => header.indexOf(name);
   const findings = rows.map((r) => ({ check: r[at('issue')], severity: r[at('severity')], file: r[at('filename')], location: r[at('location')], description: r[at('description')] }));
   const serious = findings.filter((f) => f.severity !== 'INFORMATIONAL');

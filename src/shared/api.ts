@@ -250,8 +250,8 @@ export const LinkedAnnotationSchema = z.object({
 export const BackupSchema = z.object({
   name: z.string(),
   created: z.string(),
-  /** Made the day the library changed, by the user, or just before a restore. */
-  reason: z.enum(['daily', 'manual', 'before-restore']),
+  /** Made the day the library changed, by the user, just before a restore, or added from a backup file. */
+  reason: z.enum(['daily', 'manual', 'before-restore', 'added']),
   size: z.number().int().nonnegative(),
 });
 export type Backup = z.infer<typeof BackupSchema>;
@@ -439,6 +439,8 @@ export const api = {
   /** The library's own backups, newest first: made each day the library changes, by hand, and before a restore. */
   'backups.list': method(z.object({}), z.array(BackupSchema)),
   'backups.create': method(z.object({}), BackupSchema),
+  /** A backup file (from `dossier backup` or another library's backups), checked and added to the list. */
+  'backups.add': method(ImportFileSchema, BackupSchema),
   /** Puts the library back as a backup holds it, after backing up the library as it is. */
   'backups.restore': method(
     z.object({ name: z.string().min(1).max(200) }),

@@ -1,10 +1,13 @@
 // Backups from the app: made by hand, listed, and restored in place after the library as it is has been
 // backed up, so that the restore can itself be undone from the same list.
-import { readdir } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, seedFile, sharedDir, test } from './fixtures';
+import { expect, projectDir, seedFile, sharedDir, test } from './fixtures';
 import { importThroughPicker } from './reader-helpers';
 
 const articleLinks = (page: Page) => page.getByRole('navigation', { name: 'Library' }).getByRole('list').first().getByRole('link');
@@ -63,4 +66,41 @@ test('a backup made by hand is restored in place, and the restore is undone from
   await page.getByRole('searchbox').fill('gangster-like');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('main').getByText('US-North Korea Diplomacy').first()).toBeVisible();
+});
+
+test('a backup file made by `dossier backup` is added to the list and restored; a file that is not one is refused', async ({ page, host }) => {
+  const scratch = await mkdtemp(join(tmpdir(), 'dossier-backup-file-'));
+  try {
+    // Another library with the BBC page, backed up to a file from the command line.
+    const dossier = (...args: string[]) => promisify(execFile)(process.execPath, [join(projectDir, 'bin/dossier.js'), ...args, '--library', join(scratch, 'other')]);
+    await dossier('import', join(sharedDir, 'corpus', 'readability', 'bbc-1', 'source.html'));
+    await dossier('backup', join(scratch, 'other.zip'));
+    await writeFile(join(scratch, 'notes.zip'), 'not an archive');
+
+    await page.goto(host.url);
+    await importThroughPicker(page, seedFile);
+    await expect(articleLinks(page)).toHaveCount(1);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('Backups');
+    await page.keyboard.press('Enter');
+
+    const add = async (file: string) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Add a backup file…' }).click();
+      await (await chooser).setFiles(file);
+    };
+    await add(join(scratch, 'notes.zip'));
+    await expect(page.getByRole('status').filter({ hasText: 'notes.zip: This is not a Dossier backup' })).toBeVisible();
+    await add(join(scratch, 'other.zip'));
+    await expect(page.getByRole('status').filter({ hasText: 'Added the backup of' })).toBeVisible();
+    const added = rows(page).filter({ hasText: 'Added from a file' });
+    await expect(added).toHaveCount(1);
+
+    await added.getByRole('button', { name: /^Restore the backup of / }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Restored the library as it was on' })).toContainText(': 1 article.');
+    await expect(articleLinks(page)).toHaveText([/Obama admits US gun laws/]);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
 });

@@ -106,4 +106,28 @@ describe('backups of the library, in rotation', () => {
     // Nothing was backed up for a restore that never started.
     expect((await api('backups.list', {})).map((b) => b.reason)).toEqual(['manual']);
   });
+
+  it('a backup file from elsewhere is checked, listed as of when it was made, and restored like the others', async () => {
+    // Another library, backed up to a file as `dossier backup` does.
+    const other = join(dir, 'other');
+    core = await openCore({ libraryDir: other, dailyBackupDelayMs: null });
+    const bbcId = await importFile('bbc.html', page);
+    const file = join(dir, 'other.zip');
+    await core.library.backup(file);
+    await core.close();
+
+    core = await openCore({ libraryDir: join(dir, 'mine'), dailyBackupDelayMs: null });
+    await importFile('diplomat.txt', seed);
+    const bytes = await readFile(file);
+    const added = await api('backups.add', { name: 'other.zip', data: bytes.toString('base64') });
+    expect(added.reason).toBe('added');
+    expect(Date.now() - Date.parse(added.created)).toBeLessThan(60_000);
+    // Added twice, listed once.
+    await api('backups.add', { name: 'other.zip', data: bytes.toString('base64') });
+    expect((await api('backups.list', {})).map((b) => b.reason)).toEqual(['added']);
+    await expect(api('backups.add', { name: 'notes.zip', data: Buffer.from('not a zip').toString('base64') })).rejects.toThrow('not a Dossier backup');
+
+    expect((await api('backups.restore', { name: added.name })).articleCount).toBe(1);
+    expect((await api('articles.list', {})).map((a) => a.id)).toEqual([bbcId]);
+  });
 });

@@ -196,6 +196,24 @@ export async function writeGeneration(libraryDir: string, reason: GenerationReas
   return { name, created, reason, size: bytes.length };
 }
 
+/**
+ * Adds a backup file to the library's backups, once checked, under the time it was made (so that it is
+ * listed, and restored, as the library as it was then). The same archive added twice is listed once.
+ */
+export async function addGeneration(libraryDir: string, archive: Uint8Array): Promise<Generation> {
+  const { manifest } = checkArchive(archive);
+  const created = new Date(manifest.created);
+  if (Number.isNaN(created.getTime())) throw new DossierError('invalid_input', 'This backup does not say when it was made. Nothing was added.');
+  const stamp = created.toISOString();
+  const name = `${stamp.replace(/[:.]/g, '-')}--added.zip`;
+  const path = join(libraryDir, GENERATIONS_DIR, name);
+  await mkdir(dirname(path), { recursive: true });
+  if (!(await stat(path).catch(() => null))) await writeFileDurable(path, archive);
+  const older = (await listGenerations(libraryDir)).filter((g) => g.reason === 'added' && g.name !== name).slice(GENERATIONS_KEPT - 1);
+  for (const g of older) await rm(join(libraryDir, GENERATIONS_DIR, g.name), { force: true });
+  return { name, created: stamp, reason: 'added', size: archive.length };
+}
+
 /** The bytes of one of the library's backups, by a name from listGenerations (nothing else is opened). */
 export async function readGeneration(libraryDir: string, name: string): Promise<Uint8Array> {
   if (!GENERATION_NAME.test(name)) throw new DossierError('invalid_input', `“${name.slice(0, 100)}” is not one of the library’s backups.`);

@@ -103,6 +103,7 @@ export function createHandlers(library: Library, search: SearchIndex, exportDir:
     'briefs.list': async () => library.listBriefs(),
     'backups.list': async () => library.listBackups(),
     'backups.create': async () => library.snapshot('manual'),
+    'backups.add': async ({ data }) => library.addBackup(new Uint8Array(Buffer.from(data, 'base64'))),
     'backups.restore': restoreBackup,
     'briefs.save': async (brief) => library.saveBrief(brief),
     'briefs.delete': async ({ id }) => {

@@ -33,7 +33,7 @@ import {
 } from '../../shared/model';
 import { mentionedEntityIds, noteText } from '../../shared/note';
 import { describeRange, findOccurrences, reanchorAnnotation } from '../../shared/selectors';
-import { backupArchive, listGenerations, writeBackup, writeGeneration, type Generation, type GenerationReason } from './backup';
+import { addGeneration, backupArchive, listGenerations, writeBackup, writeGeneration, type Generation, type GenerationReason } from './backup';
 import {
   mergeAnnotation,
   mergedEntity,
@@ -231,6 +231,11 @@ export class Library {
   /** A backup into the library's backups folder, once every write asked for before it is on disk. */
   snapshot(reason: GenerationReason): Promise<Generation> {
     return this.queue.run(() => writeGeneration(this.dir, reason));
+  }
+
+  /** Adds a backup file to the library's backups (checked first), for the user to restore from the list. */
+  addBackup(archive: Uint8Array): Promise<Generation> {
+    return this.queue.run(() => addGeneration(this.dir, archive));
   }
 
   listBackups(): Promise<Generation[]> {

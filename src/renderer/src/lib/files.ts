@@ -1,7 +1,7 @@
 // Turning files the user picked or dropped into the import method's input.
 import type { Input } from '../../../shared/api';
 
-async function toBase64(file: File): Promise<string> {
+export async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   const CHUNK = 0x8000;

@@ -1,12 +1,13 @@
 // The library's own backups: listed newest first, made by hand, and restored in place after the library as
 // it is has been backed up (so that a restore can itself be undone from the same list).
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Backup } from '../../../../shared/api';
+import { MAX_IMPORT_BYTES, type Backup } from '../../../../shared/api';
 import { useLibrary } from '../../hooks/use-library';
 import { useStatus } from '../../hooks/use-status';
 import { call } from '../../lib/dossier';
+import { toBase64 } from '../../lib/files';
 
-const KINDS: Record<Backup['reason'], string> = { daily: 'Daily', manual: 'Made by you', 'before-restore': 'Before a restore' };
+const KINDS: Record<Backup['reason'], string> = { daily: 'Daily', manual: 'Made by you', 'before-restore': 'Before a restore', added: 'Added from a file' };
 
 const when = (iso: string): string => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
@@ -61,6 +62,7 @@ export function BackupsPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [asking, setAsking] = useState<Backup | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
 
   const load = () =>
     call('backups.list', {})
@@ -76,6 +78,24 @@ export function BackupsPage() {
       await load();
     } catch (err) {
       say((err as Error).message, 'error');
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const addFile = async (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES) {
+      say(`${file.name} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB: restore it into a new folder with \`dossier restore\` instead.`, 'error');
+      return;
+    }
+    setBusy(`Checking ${file.name}…`);
+    try {
+      const added = await call('backups.add', { name: file.name, data: await toBase64(file) });
+      say(`Added the backup of ${when(added.created)}: restore it from the list.`);
+      await load();
+    } catch (err) {
+      say(`${file.name}: ${(err as Error).message}`, 'error');
     } finally {
       setBusy(null);
     }
@@ -103,12 +123,26 @@ export function BackupsPage() {
       </h1>
       <p className="muted">
         Dossier backs up the library each day it changes and before every restore, and keeps the last five of each kind in the library’s backups
-        folder. A backup holds every article, annotation, entity and brief.
+        folder. A backup holds every article, annotation, entity and brief. A backup file made elsewhere (by{' '}
+        <code>dossier backup</code>, or from another library’s backups folder) can be added to the list and restored from it.
       </p>
       <div className="toolbar">
         <button type="button" className="button primary" onClick={() => void backUp()} disabled={busy !== null}>
           Back up now
         </button>
+        <button type="button" className="button" onClick={() => picker.current?.click()} disabled={busy !== null}>
+          Add a backup file…
+        </button>
+        <input
+          ref={picker}
+          type="file"
+          accept=".zip,application/zip"
+          hidden
+          onChange={(e) => {
+            void addFile(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
       </div>
       {busy && (
         <p className="muted" role="status">
