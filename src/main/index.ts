@@ -7,6 +7,7 @@ import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/app-pro
 import { bindIpc } from './electron/ipc';
 import { createMainWindow } from './electron/main-window';
 import { installAppMenu } from './electron/menu';
+import { trustedSender } from './electron/trusted-sender';
 import { hardenSessions } from './electron/security';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,8 +29,7 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  const trusted = (url: string) => url.startsWith(`${APP_ORIGIN}/`) || (!!devServerUrl && url.startsWith(devServerUrl));
-  bindIpc(core.handlers, trusted);
+  bindIpc(core.handlers, trustedSender(APP_ORIGIN, devServerUrl));
   core.search.warm();
   installAppMenu(() => mainWindow);
   mainWindow = await createMainWindow(outDir, devServerUrl, join(app.getPath('userData'), 'window-state.json'));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../src/main/core';
 import { startHttpHost, type HttpHost } from '../../src/main/hosts/http-host';
-import { TOKEN_HEADER } from '../../src/shared/api';
+import { MAX_IMPORT_BYTES, TOKEN_HEADER } from '../../src/shared/api';
 
 let dir: string;
 let core: Core;
@@ -81,6 +81,15 @@ describe('loopback host', () => {
     expect(malformed.status).toBe(400);
   });
 
+  it('refuses a body larger than the largest import, before reading the rest of it', async () => {
+    // Base64 of the largest file the import takes, and 2 MB more than the envelope allows.
+    const big = 'A'.repeat(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 2 * 1024 * 1024);
+    const res = await api('articles.import', { files: [{ name: 'huge.txt', data: big }] }).catch((error: NodeJS.ErrnoException) => ({ status: error.code, body: '' }));
+    // The host answers 413 at once; a client still sending may see the connection closed under it instead.
+    expect([413, 'ECONNRESET', 'EPIPE']).toContain(res.status);
+    expect(JSON.parse((await api('library.info', {})).body)).toMatchObject({ ok: true, value: { articleCount: 0 } });
+  });
+
   it('validates input against the contract before the core sees it', async () => {
     const res = JSON.parse((await api('articles.get', { id: '../../etc' })).body);
     expect(res).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -93,6 +102,7 @@ describe('loopback host', () => {
     const page = await send(`/?token=${host.token}`);
     expect(page.status).toBe(200);
     expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
+    expect(page.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cross-origin-opener-policy': 'same-origin', 'cross-origin-resource-policy': 'same-origin', 'cache-control': 'no-store' });
     expect((await send('/../secret.txt')).status).toBe(404);
     expect((await send('/%2e%2e/secret.txt')).status).toBe(404);
   });
