@@ -30,7 +30,7 @@ async function start(): Promise<void> {
     return;
   }
   bindIpc(core.handlers, trustedSender(APP_ORIGIN, devServerUrl));
-  core.search.warm();
+  core.warm();
   installAppMenu(() => mainWindow);
   mainWindow = await createMainWindow(outDir, devServerUrl, join(app.getPath('userData'), 'window-state.json'));
 }

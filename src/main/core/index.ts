@@ -15,6 +15,8 @@ export interface Core {
   readonly library: Library;
   readonly search: SearchIndex;
   handlers: Handlers;
+  /** Gets ready in the background for what a host that stays up will be asked: search, and import. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -89,11 +91,19 @@ export async function openCore(options: {
     });
   };
 
+  // Whether the host asked to get ready ahead (it stays up): a library opened again after a restore is too.
+  let warmed = false;
+  const warm = () => {
+    warmed = true;
+    search.warm();
+    library.warmImports();
+  };
   const open = async () => {
     library = await Library.open(options.libraryDir, { extractor: extractor() });
     search = new SearchIndex(library);
     current = createHandlers(library, search, exportDir, restoreBackup);
     library.onChange(afterChange);
+    if (warmed) warm();
   };
 
   const restoreBackup: Handlers['backups.restore'] = ({ name }) =>
@@ -129,6 +139,7 @@ export async function openCore(options: {
       return search;
     },
     handlers,
+    warm,
     close: async () => {
       if (dailyTimer) clearTimeout(dailyTimer);
       await gate.alone(() => library.close());

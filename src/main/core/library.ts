@@ -228,6 +228,11 @@ export class Library {
     return { files };
   }
 
+  /** Gets the importers ready ahead of the first import (hosts that stay up). */
+  warmImports(): void {
+    this.extractor.warm();
+  }
+
   /** A backup into the library's backups folder, once every write asked for before it is on disk. */
   snapshot(reason: GenerationReason): Promise<Generation> {
     return this.queue.run(() => writeGeneration(this.dir, reason));

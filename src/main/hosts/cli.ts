@@ -344,7 +344,7 @@ async function runServe(core: Core, values: Values, rendererDir: string): Promis
     throw new DossierError('not_found', 'The UI is not built: run `npm run build` first.');
   }
   const host = await startHttpHost({ handlers: core.handlers, rendererDir, port });
-  core.search.warm();
+  core.warm();
   process.stdout.write(`Dossier is serving ${core.library.dir}\nOpen ${host.url}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

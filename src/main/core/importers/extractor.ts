@@ -10,6 +10,8 @@ export type Extract = (input: ImportInput) => Promise<ExtractedArticle>;
 
 export interface Extractor {
   extract: Extract;
+  /** Gets ready for the first file (a worker started, its parsers loaded), for hosts that stay up. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -21,6 +23,7 @@ export type WorkerReply =
 /** Extraction on the calling thread; the parsers are loaded on first use. */
 export const extractHere: Extractor = {
   extract: async (input) => (await import('./index')).extractArticle(input),
+  warm: () => void import('./index').catch(() => undefined),
   close: async () => undefined,
 };
 
@@ -87,6 +90,10 @@ export function workerExtractor(workerPath: string, timeoutMs = EXTRACT_TIMEOUT_
       const result = chain.then(() => run(input));
       chain = result.catch(() => undefined);
       return result;
+    },
+    warm: () => {
+      // Starting it loads the parsers: the first file then waits for none of that.
+      worker ??= start();
     },
     close: async () => {
       await chain;
