@@ -130,4 +130,24 @@ describe('backups of the library, in rotation', () => {
     expect((await api('backups.restore', { name: added.name })).articleCount).toBe(1);
     expect((await api('articles.list', {})).map((a) => a.id)).toEqual([bbcId]);
   });
+
+  it('a file damaged along with its previous version comes back from the newest backup that holds a good copy', async () => {
+    core = await openCore({ libraryDir: dir, dailyBackupDelayMs: null });
+    const seedId = await importFile('diplomat.txt', seed);
+    const first = await annotateSeed(seedId);
+    await api('backups.create', {});
+    await api('annotations.update', { articleId: seedId, id: first, patch: { note: 'After the backup.' } });
+    await core.close();
+
+    const file = join(dir, 'articles', seedId, 'annotations.json');
+    await writeFile(file, '{"schemaVersion": 2, "annot');
+    await writeFile(`${file}.bak`, '');
+    core = await openCore({ libraryDir: dir, dailyBackupDelayMs: null });
+    const [annotation] = await api('annotations.list', { articleId: seedId });
+    // As the backup had it: the later note is the change that is lost, and the user is told so.
+    expect(annotation?.note).toBe('Their words.');
+    const { warnings } = await api('library.info', {});
+    expect(warnings.join(' ')).toMatch(/annotations\.json could not be read \(it is not valid JSON\), nor its previous version\. It was set aside as annotations\.json\.damaged-.* and was restored from the library’s backup of /);
+    expect((await readdir(join(dir, 'articles', seedId))).some((n) => n.startsWith('annotations.json.damaged-'))).toBe(true);
+  });
 });

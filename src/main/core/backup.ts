@@ -214,6 +214,24 @@ export async function addGeneration(libraryDir: string, archive: Uint8Array): Pr
   return { name, created: stamp, reason: 'added', size: archive.length };
 }
 
+/**
+ * The copies of one library file (by its path in the library, with "/") in the library's backups, newest
+ * first, each checked against its backup's manifest. A backup that cannot be read is passed over.
+ */
+export async function* copiesInGenerations(libraryDir: string, name: string): AsyncGenerator<{ bytes: Uint8Array; created: string }> {
+  for (const generation of await listGenerations(libraryDir)) {
+    try {
+      const archive = new Uint8Array(await readFile(join(libraryDir, GENERATIONS_DIR, generation.name)));
+      const entries = unzipSync(archive, { filter: (file) => file.name === name || file.name === MANIFEST_NAME });
+      const manifest = ManifestSchema.parse(JSON.parse(new TextDecoder().decode(entries[MANIFEST_NAME])));
+      const bytes = entries[name];
+      if (bytes && manifest.files[name] === sha256(bytes)) yield { bytes, created: generation.created };
+    } catch {
+      // Damaged or unreadable: the next older one may hold it.
+    }
+  }
+}
+
 /** The bytes of one of the library's backups, by a name from listGenerations (nothing else is opened). */
 export async function readGeneration(libraryDir: string, name: string): Promise<Uint8Array> {
   if (!GENERATION_NAME.test(name)) throw new DossierError('invalid_input', `“${name.slice(0, 100)}” is not one of the library’s backups.`);

@@ -1,11 +1,12 @@
 // A lowdb adapter for one JSON file of the library: validated against its schema on every read, written
 // durably. A file that fails validation is reported and never overwritten with defaults.
 import { readFile, rename, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, relative, sep } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { DossierError } from '../../shared/errors';
 import { SCHEMA_VERSION } from '../../shared/model';
+import { copiesInGenerations } from './backup';
 import { writeFileDurable } from './durable-file';
 import { migrateFile } from './migrations';
 import type { WriteQueue } from './write-queue';
@@ -17,6 +18,9 @@ export interface FileOptions {
   backup?: boolean;
   /** Told what was recovered, in words for the user. */
   onRecover?: (message: string) => void;
+  /** The library the file belongs to: when the file and its `.bak` are both damaged, the newest of the
+   * library's backups that holds a good copy of it is used. */
+  libraryDir?: string;
 }
 
 export class ValidatedJsonFile<T> implements Adapter<T> {
@@ -41,6 +45,10 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, missing: true, reason: 'it is missing' };
       throw new DossierError('storage', `Could not read ${path}: ${(error as Error).message}`);
     }
+    return this.parse(raw, path);
+  }
+
+  private parse(raw: string, path: string): Loaded<T> {
     let json: unknown;
     try {
       json = JSON.parse(raw.replace(/^\uFEFF/, ''));
@@ -76,24 +84,50 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
       throw this.corrupt(primary.reason);
     }
     const backup = await this.load(this.backupPath);
+    const name = basename(this.path);
     if (!backup.ok) {
       if (primary.missing && backup.missing) return null;
-      throw this.corrupt(primary.reason);
+      const archived = await this.fromLibraryBackups();
+      if (!archived) throw this.corrupt(primary.reason);
+      const setAside = await this.setAside(primary.missing);
+      await writeFileDurable(this.path, JSON.stringify(archived.data, null, 1));
+      this.options.onRecover?.(
+        `${name} could not be read (${primary.reason}), nor its previous version.${setAside ? ` It was set aside as ${basename(setAside)}, and` : ' It'} was restored from the library’s backup of ${archived.created}: changes made since may be missing.`,
+      );
+      return archived.data;
     }
-    const name = basename(this.path);
     if (primary.missing) {
       await writeFileDurable(this.path, JSON.stringify(backup.data, null, 1));
       this.options.onRecover?.(`${name} was missing after an interrupted save; it was restored from its backup.`);
       return backup.data;
     }
     // Damaged: keep it for inspection, bring back the last good version.
-    const setAside = `${this.path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    await rename(this.path, setAside);
+    const setAside = (await this.setAside(false))!;
     await writeFileDurable(this.path, JSON.stringify(backup.data, null, 1));
     this.options.onRecover?.(
       `${name} could not be read (${primary.reason}). It was set aside as ${basename(setAside)} and the previous version was restored: the last change to it may be missing.`,
     );
     return backup.data;
+  }
+
+  /** Moves the damaged file aside for inspection (when there is one); returns where it went. */
+  private async setAside(missing: boolean): Promise<string | null> {
+    if (missing) return null;
+    const to = `${this.path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    await rename(this.path, to);
+    return to;
+  }
+
+  /** The newest good copy of this file in the library's backups, checked against their manifests. */
+  private async fromLibraryBackups(): Promise<{ data: T; created: string } | null> {
+    const { libraryDir } = this.options;
+    if (!libraryDir) return null;
+    const name = relative(libraryDir, this.path).split(sep).join('/');
+    for await (const copy of copiesInGenerations(libraryDir, name)) {
+      const loaded = this.parse(new TextDecoder().decode(copy.bytes), this.path);
+      if (loaded.ok) return { data: loaded.data, created: copy.created };
+    }
+    return null;
   }
 
   async write(data: T): Promise<void> {
@@ -121,8 +155,8 @@ export class Store<T> {
     private readonly queue: WriteQueue,
   ) {}
 
-  static async open<T>(path: string, schema: z.ZodType<T>, defaults: T, queue: WriteQueue, onRecover?: (message: string) => void): Promise<Store<T>> {
-    const db = new Low<T>(new ValidatedJsonFile(path, schema, { backup: true, onRecover }), defaults);
+  static async open<T>(path: string, schema: z.ZodType<T>, defaults: T, queue: WriteQueue, onRecover?: (message: string) => void, libraryDir?: string): Promise<Store<T>> {
+    const db = new Low<T>(new ValidatedJsonFile(path, schema, { backup: true, onRecover, libraryDir }), defaults);
     await db.read();
     return new Store(db, queue);
   }

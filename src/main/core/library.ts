@@ -162,6 +162,7 @@ export class Library {
         { schemaVersion: SCHEMA_VERSION, articles: [] },
         queue,
         recovered,
+        dir,
       );
       const entities = await Store.open(
         join(dir, 'entities.json'),
@@ -169,6 +170,7 @@ export class Library {
         { schemaVersion: SCHEMA_VERSION, entities: [], relations: [], merges: [] },
         queue,
         recovered,
+        dir,
       );
       const opened = new Library(dir, queue, library, entities, releaseLock, warnings, options.extractor ?? extractHere);
       await opened.loadAnnotationCounts();
@@ -510,6 +512,7 @@ export class Library {
         { schemaVersion: SCHEMA_VERSION, annotations: [], suggestions: {} },
         this.queue,
         (message) => this.warnings.push(message),
+        this.dir,
       ).then((opened) => {
         // The count may have come from the cache of the last run: the file itself has the last word.
         this.annotationCounts.set(articleId, opened.data.annotations.length);
@@ -664,8 +667,13 @@ export class Library {
   private briefsStore: Promise<Store<BriefsFile>> | null = null;
 
   private briefs(): Promise<Store<BriefsFile>> {
-    this.briefsStore ??= Store.open(join(this.dir, 'briefs.json'), BriefsFileSchema, { schemaVersion: SCHEMA_VERSION, briefs: [] }, this.queue, (message) =>
-      this.warnings.push(message),
+    this.briefsStore ??= Store.open(
+      join(this.dir, 'briefs.json'),
+      BriefsFileSchema,
+      { schemaVersion: SCHEMA_VERSION, briefs: [] },
+      this.queue,
+      (message) => this.warnings.push(message),
+      this.dir,
     );
     return this.briefsStore;
   }
