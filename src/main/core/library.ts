@@ -130,6 +130,8 @@ export type LibraryChange = { kind: 'article'; id: string } | { kind: 'annotatio
 export class Library {
   private readonly annotationStores = new Map<string, Promise<Store<AnnotationsFile>>>();
   private readonly annotationCounts = new Map<string, number>();
+  /** The articles by id, for the list they were made from (every save of library.json makes a new list). */
+  private byId: { list: Article[]; map: Map<string, Article> } | null = null;
   /** Articles' texts last read, for briefs and checks that read hundreds at a time. */
   private readonly texts = new Map<string, string>();
   private textChars = 0;
@@ -292,8 +294,14 @@ export class Library {
     }));
   }
 
+  private articlesById(): Map<string, Article> {
+    const list = this.library.data.articles;
+    if (this.byId?.list !== list) this.byId = { list, map: new Map(list.map((a) => [a.id, a])) };
+    return this.byId.map;
+  }
+
   getArticle(id: string): Article {
-    const article = this.library.data.articles.find((a) => a.id === id);
+    const article = this.articlesById().get(id);
     if (!article) throw new DossierError('not_found', `No article with id ${id} in this library.`);
     return article;
   }
