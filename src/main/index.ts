@@ -7,6 +7,8 @@ import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/app-pro
 import { bindIpc } from './electron/ipc';
 import { createMainWindow } from './electron/main-window';
 import { installAppMenu } from './electron/menu';
+import { OPENED_CHANNEL } from '../shared/api';
+import { filesFromArgv, openFiles } from './electron/open-files';
 import { trustedSender } from './electron/trusted-sender';
 import { hardenSessions } from './electron/security';
 
@@ -14,6 +16,21 @@ const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
+// Dossier's own words on its command line: the executable, and the app's folder when run unpackaged.
+const ownArgs = app.isPackaged ? 1 : 2;
+// Files asked to be opened before the window was there (at launch, or macOS's open-file before ready).
+const waiting: string[] = filesFromArgv(process.argv, process.cwd(), ownArgs);
+
+/** Imports files the system asked Dossier to open, and tells the window what became of them. */
+async function open(paths: string[]): Promise<void> {
+  if (!core || !mainWindow) {
+    waiting.push(...paths);
+    return;
+  }
+  if (paths.length === 0) return;
+  const outcomes = await openFiles(core.handlers, paths);
+  mainWindow.webContents.send(OPENED_CHANNEL, outcomes);
+}
 
 async function start(): Promise<void> {
   hardenSessions();
@@ -33,6 +50,7 @@ async function start(): Promise<void> {
   core.warm();
   installAppMenu(() => mainWindow);
   mainWindow = await createMainWindow(outDir, devServerUrl, join(app.getPath('userData'), 'window-state.json'));
+  await open(waiting.splice(0));
 }
 
 app.setName(APP_NAME);
@@ -40,9 +58,16 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  // A second launch (a file opened with Dossier, `Dossier FILE` in a terminal) hands over to this one.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
+    void open(filesFromArgv(argv, workingDirectory, ownArgs));
+  });
+  // macOS: a file dropped on the dock icon or opened with Dossier, possibly before the app is ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    void open([path]);
   });
   app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());

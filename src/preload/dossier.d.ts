@@ -1,11 +1,16 @@
 // The types of what the preload exposes to the renderer: the API, and the application menu's choices.
-import type { DossierClient } from '../shared/api';
+import type { DossierClient, ImportOutcome } from '../shared/api';
 
 declare global {
   interface Window {
     dossier?: DossierClient;
-    /** Only in Electron: calls `listener` with the id of each menu command chosen; returns how to stop. */
-    dossierMenu?: { onCommand(listener: (command: string) => void): () => void };
+    /** Only in Electron: the app around the page. Each returns the function that stops listening. */
+    dossierApp?: {
+      /** The id of each application menu command chosen. */
+      onMenuCommand(listener: (command: string) => void): () => void;
+      /** What became of files the system asked Dossier to open. */
+      onFilesOpened(listener: (outcomes: ImportOutcome[]) => void): () => void;
+    };
   }
 }
 export {};

@@ -1,6 +1,6 @@
 // Exposes one object, window.dossier, built from the API contract; it refuses any method not in it.
 import { contextBridge, ipcRenderer } from 'electron';
-import { createClient, IPC_CHANNEL, isMethodName } from '../shared/api';
+import { createClient, ImportOutcomeSchema, IPC_CHANNEL, isMethodName, OPENED_CHANNEL, type ImportOutcome } from '../shared/api';
 import { MENU_CHANNEL } from '../shared/app-menu';
 
 contextBridge.exposeInMainWorld(
@@ -11,13 +11,19 @@ contextBridge.exposeInMainWorld(
   }),
 );
 
-// The application menu's choices: only the command's id reaches the page, never the IPC event.
-contextBridge.exposeInMainWorld('dossierMenu', {
-  onCommand(listener: (command: string) => void): () => void {
-    const forward = (_event: unknown, command: unknown) => {
-      if (typeof command === 'string') listener(command);
+/** Passes what the main process sends on `channel` to `listener`, never the IPC event itself. */
+function forwardFrom<T>(channel: string, accept: (value: unknown) => value is T) {
+  return (listener: (value: T) => void): (() => void) => {
+    const forward = (_event: unknown, value: unknown) => {
+      if (accept(value)) listener(value);
     };
-    ipcRenderer.on(MENU_CHANNEL, forward);
-    return () => ipcRenderer.removeListener(MENU_CHANNEL, forward);
-  },
+    ipcRenderer.on(channel, forward);
+    return () => ipcRenderer.removeListener(channel, forward);
+  };
+}
+
+// What the app around the page says: the application menu's choices, and files the system opened with it.
+contextBridge.exposeInMainWorld('dossierApp', {
+  onMenuCommand: forwardFrom(MENU_CHANNEL, (value): value is string => typeof value === 'string'),
+  onFilesOpened: forwardFrom(OPENED_CHANNEL, (value): value is ImportOutcome[] => ImportOutcomeSchema.array().safeParse(value).success),
 });

@@ -503,6 +503,8 @@ export function unwrap<T>(result: Result<T>): T {
 
 /** The single IPC channel the preload and the Electron binding use; the method name travels inside. */
 export const IPC_CHANNEL = 'dossier:call';
+/** The channel on which the main process tells the window what became of files the system opened with Dossier. */
+export const OPENED_CHANNEL = 'dossier:opened';
 
 /** The header the loopback host reads the per-run token from. */
 export const TOKEN_HEADER = 'x-dossier-token';

@@ -1,6 +1,7 @@
 // The application menu's commands run the palette's commands of the same ids in the window. Electron cannot
-// run here, so the page gets the bridge the preload exposes (window.dossierMenu, src/preload/index.ts) from
+// run here, so the page gets the bridge the preload exposes (window.dossierApp, src/preload/index.ts) from
 // an init script that the test drives as the main process would; all the rest is the real renderer.
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { menuCommands, PALETTE_COMMAND } from '../../src/shared/app-menu';
 import { expect, seedFile, test } from './fixtures';
@@ -17,19 +18,30 @@ async function paletteIds(page: Page): Promise<string[]> {
   return ids;
 }
 
-test('menu commands run the palette’s commands, and every one of them is in the palette', async ({ page, host }) => {
+/** The bridge the preload exposes, driven by the test as the main process would drive it. */
+async function installBridge(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const listeners = new Set<(id: string) => void>();
+    const commands = new Set<(id: string) => void>();
+    const opened = new Set<(outcomes: unknown) => void>();
     Object.assign(window, {
-      dossierMenu: {
-        onCommand(listener: (id: string) => void) {
-          listeners.add(listener);
-          return () => listeners.delete(listener);
+      dossierApp: {
+        onMenuCommand(listener: (id: string) => void) {
+          commands.add(listener);
+          return () => commands.delete(listener);
+        },
+        onFilesOpened(listener: (outcomes: unknown) => void) {
+          opened.add(listener);
+          return () => opened.delete(listener);
         },
       },
-      chooseMenuCommand: (id: string) => listeners.forEach((l) => l(id)),
+      chooseMenuCommand: (id: string) => commands.forEach((l) => l(id)),
+      filesOpened: (outcomes: unknown) => opened.forEach((l) => l(outcomes)),
     });
   });
+}
+
+test('menu commands run the palette’s commands, and every one of them is in the palette', async ({ page, host }) => {
+  await installBridge(page);
   await page.goto(host.url);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
@@ -60,4 +72,31 @@ test('menu commands run the palette’s commands, and every one of them is in th
   for (const id of await paletteIds(page)) offered.add(id);
   const inMenus = new Set([...menuCommands('darwin'), ...menuCommands('linux')].map((c) => c.command));
   expect([...inMenus].filter((id) => id !== PALETTE_COMMAND && !offered.has(id))).toEqual([]);
+});
+
+test('files the system opened with Dossier are reported as an import is, and one alone opens', async ({ page, host }) => {
+  await installBridge(page);
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'Your library is empty' })).toBeVisible();
+  // What the main process does (src/main/electron/open-files.ts): import through the core, then tell the window.
+  const call = async (files: { name: string; data: string }[]) => {
+    const response = await fetch(`${host.origin}/api/articles.import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-dossier-token': host.token },
+      body: JSON.stringify({ files }),
+    });
+    return ((await response.json()) as { value: unknown }).value;
+  };
+  const seed = (await readFile(seedFile)).toString('base64');
+  const outcomes = await call([{ name: 'diplomat.txt', data: seed }]);
+  await page.evaluate((o) => (window as unknown as { filesOpened(o: unknown): void }).filesOpened(o), outcomes);
+  await expect(page.getByRole('heading', { level: 1, name: /US-North Korea Diplomacy/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 1 article.' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('link', { name: /US-North Korea Diplomacy/ })).toBeVisible();
+  // The same file again, and one the system could not read: both said, nothing else opens.
+  const again = await call([{ name: 'diplomat.txt', data: seed }]);
+  const gone = { ok: false, fileName: 'gone.html', error: { code: 'not_found', message: 'Cannot import "gone.html": it is no longer at /tmp/gone.html.' } };
+  await page.evaluate((o) => (window as unknown as { filesOpened(o: unknown): void }).filesOpened(o), [...(again as unknown[]), gone]);
+  await expect(page.getByRole('status').filter({ hasText: 'is already in the library.' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'it is no longer at /tmp/gone.html' })).toBeVisible();
 });

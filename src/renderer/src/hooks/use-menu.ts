@@ -1,8 +1,11 @@
-// The application menu (Electron): each command chosen there runs the palette's command of the same id,
-// as the current view has it; one the view does not offer is said so.
+// What the app around the page (Electron) says: each application menu command runs the palette's command
+// of the same id, as the current view has it (one the view does not offer is said so); files the system
+// opened with Dossier are reported as any import is, and one alone opens.
 import { useEffect, useRef } from 'react';
 import { menuCommands, PALETTE_COMMAND } from '../../../shared/app-menu';
+import { openIfOne, reportImport } from '../features/library/use-import';
 import { useCommandRegistry } from './use-commands';
+import { useLibrary } from './use-library';
 import { useStatus } from './use-status';
 
 /** Asks the command palette to open (the menu's "Command Palette…"). */
@@ -10,12 +13,13 @@ export const OPEN_PALETTE_EVENT = 'dossier:open-palette';
 
 export function useMenu(): void {
   const { commands } = useCommandRegistry();
+  const { refresh } = useLibrary();
   const { say } = useStatus();
   const current = useRef(commands);
   current.current = commands;
   useEffect(
     () =>
-      window.dossierMenu?.onCommand((id) => {
+      window.dossierApp?.onMenuCommand((id) => {
         if (id === PALETTE_COMMAND) {
           window.dispatchEvent(new Event(OPEN_PALETTE_EVENT));
           return;
@@ -28,5 +32,14 @@ export function useMenu(): void {
         }
       }),
     [say],
+  );
+  useEffect(
+    () =>
+      window.dossierApp?.onFilesOpened((outcomes) => {
+        reportImport(outcomes, say);
+        refresh();
+        openIfOne(outcomes);
+      }),
+    [say, refresh],
   );
 }

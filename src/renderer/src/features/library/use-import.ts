@@ -18,6 +18,33 @@ async function importOne(source: ImportSource): Promise<ImportOutcome[]> {
   return [await call('articles.importUrl', { url: source.url })];
 }
 
+/** Tells the user what became of each file: errors, warnings, ones already there, new versions. */
+export function reportImport(outcomes: ImportOutcome[], say: (text: string, kind?: 'info' | 'error') => void): void {
+  const imported = outcomes.filter((o) => o.ok && !o.duplicate);
+  const duplicates = outcomes.filter((o) => o.ok && o.duplicate);
+  for (const o of outcomes) if (!o.ok) say(o.error.message, 'error');
+  for (const o of outcomes) if (o.ok) for (const warning of o.warnings) say(warning, 'error');
+  if (duplicates.length) {
+    say(`${duplicates.map((d) => (d.ok ? `“${d.article.title}”` : '')).join(', ')} ${duplicates.length > 1 ? 'are' : 'is'} already in the library.`);
+  }
+  if (imported.length) say(`Imported ${imported.length} article${imported.length > 1 ? 's' : ''}.`);
+  for (const o of outcomes) {
+    if (!o.ok || !o.carried) continue;
+    const { anchored, fuzzy, orphaned } = o.carried;
+    say(
+      `“${o.article.title}” is a new version: ${anchored} annotation${anchored === 1 ? '' : 's'} carried over exactly` +
+        (fuzzy || orphaned ? `, ${fuzzy + orphaned} need${fuzzy + orphaned === 1 ? 's' : ''} your attention.` : '.'),
+      fuzzy || orphaned ? 'error' : 'info',
+    );
+  }
+}
+
+/** One article imported: it opens. */
+export function openIfOne(outcomes: ImportOutcome[]): void {
+  const first = outcomes.find((o) => o.ok);
+  if (first?.ok && outcomes.length === 1) navigate(hrefs.article(first.article.id));
+}
+
 export function useImport() {
   const { refresh } = useLibrary();
   const { say, dismiss, update: setProgressText } = useStatus();
@@ -40,29 +67,12 @@ export function useImport() {
           if (sources.length > 1) setProgressText(progress, `Importing ${i + 1} of ${sources.length}: ${label(source)}…`);
           outcomes.push(...(await importOne(source)));
         }
-        const imported = outcomes.filter((o) => o.ok && !o.duplicate);
-        const duplicates = outcomes.filter((o) => o.ok && o.duplicate);
-        for (const o of outcomes) if (!o.ok) say(o.error.message, 'error');
-        for (const o of outcomes) if (o.ok) for (const warning of o.warnings) say(warning, 'error');
-        if (duplicates.length) {
-          say(`${duplicates.map((d) => (d.ok ? `“${d.article.title}”` : '')).join(', ')} ${duplicates.length > 1 ? 'are' : 'is'} already in the library.`);
-        }
         if (cancelled.current) {
           say(`Import cancelled: ${outcomes.length} of ${sources.length} were handled, the other ${sources.length - outcomes.length} were not imported.`);
         }
-        if (imported.length) say(`Imported ${imported.length} article${imported.length > 1 ? 's' : ''}.`);
-        for (const o of outcomes) {
-          if (!o.ok || !o.carried) continue;
-          const { anchored, fuzzy, orphaned } = o.carried;
-          say(
-            `“${o.article.title}” is a new version: ${anchored} annotation${anchored === 1 ? '' : 's'} carried over exactly` +
-              (fuzzy || orphaned ? `, ${fuzzy + orphaned} need${fuzzy + orphaned === 1 ? 's' : ''} your attention.` : '.'),
-            fuzzy || orphaned ? 'error' : 'info',
-          );
-        }
+        reportImport(outcomes, say);
         refresh();
-        const first = outcomes.find((o) => o.ok);
-        if (first?.ok && outcomes.length === 1) navigate(hrefs.article(first.article.id));
+        openIfOne(outcomes);
       } catch (error) {
         say((error as Error).message, 'error');
       } finally {
