@@ -40,11 +40,12 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let cancelled = false;
-    Promise.all([call('articles.list', {}), call('entities.list', {})])
-      .then(([a, e]) => {
+    // Each list is shown as soon as it arrives: the articles need not wait for the entities, nor these for them.
+    const articlesLoaded = call('articles.list', {}).then((a) => !cancelled && setArticles(a));
+    const entitiesLoaded = call('entities.list', {}).then((e) => !cancelled && setEntities(e));
+    Promise.all([articlesLoaded, entitiesLoaded])
+      .then(() => {
         if (cancelled) return;
-        setArticles(a);
-        setEntities(e);
         setError(null);
         setLoaded(true);
       })
