@@ -1,7 +1,7 @@
 // Composing a brief: choose the entities and articles it covers, preview its Markdown (as written or
 // rendered), export it.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { BriefScope, Output, SavedBrief } from '../../../../shared/api';
+import type { Output, SavedBrief } from '../../../../shared/api';
 import { useCommands } from '../../hooks/use-commands';
 import { hrefs, navigate } from '../../hooks/use-route';
 import { OrderList } from './OrderList';
@@ -9,11 +9,10 @@ import { ENTITY_TYPE_LABELS } from '../../components/format';
 import { useLibrary } from '../../hooks/use-library';
 import { useStatus } from '../../hooks/use-status';
 import { call } from '../../lib/dossier';
-import { getPreference } from '../../lib/preferences';
+import { getPreference, type BriefDefaults } from '../../lib/preferences';
+import { BriefFormFields } from './BriefFormFields';
 import { RenderedBrief } from './RenderedBrief';
 
-/** How the brief reads and is written, as the form sets it; a new brief starts as the settings say. */
-type FormOptions = Required<Pick<BriefScope, 'frontMatter' | 'wikilinks' | 'groupBy' | 'entityIndex' | 'eventTimeline' | 'splitSections'>>;
 
 function toggle(list: string[], id: string): string[] {
   return list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
@@ -38,7 +37,7 @@ export function BriefPage({
   const [tags, setTags] = useState<string[]>([]);
   const [range, setRange] = useState<{ from: string; to: string }>({ from: '', to: '' });
   const [order, setOrder] = useState<string[]>([]);
-  const [options, setOptions] = useState<FormOptions>(() => getPreference('briefDefaults'));
+  const [options, setOptions] = useState<BriefDefaults>(() => getPreference('briefDefaults'));
   const [preview, setPreview] = useState<Output<'briefs.render'> | null>(null);
   const [saved, setSaved] = useState<SavedBrief[]>([]);
   const [allTags, setAllTags] = useState<string[]>([]);
@@ -190,35 +189,7 @@ export function BriefPage({
           </label>
           <fieldset>
             <legend>Form</legend>
-            <label className="field">
-              <span>Sections</span>
-              <select value={options.groupBy} onChange={(e) => setOptions((o) => ({ ...o, groupBy: e.target.value as FormOptions['groupBy'] }))}>
-                <option value="article">By article</option>
-                <option value="entity">By entity</option>
-                <option value="event">By event, in time order</option>
-                <option value="manual">By hand, in my order</option>
-              </select>
-            </label>
-            <label className="check">
-              <input type="checkbox" checked={options.frontMatter} onChange={(e) => setOptions((o) => ({ ...o, frontMatter: e.target.checked }))} />
-              YAML front matter
-            </label>
-            <label className="check">
-              <input type="checkbox" checked={options.wikilinks} onChange={(e) => setOptions((o) => ({ ...o, wikilinks: e.target.checked }))} />
-              Entities as [[links]] (Obsidian)
-            </label>
-            <label className="check">
-              <input type="checkbox" checked={options.entityIndex} onChange={(e) => setOptions((o) => ({ ...o, entityIndex: e.target.checked }))} />
-              Index of entities
-            </label>
-            <label className="check">
-              <input type="checkbox" checked={options.eventTimeline} onChange={(e) => setOptions((o) => ({ ...o, eventTimeline: e.target.checked }))} />
-              Timeline of events
-            </label>
-            <label className="check">
-              <input type="checkbox" checked={options.splitSections} onChange={(e) => setOptions((o) => ({ ...o, splitSections: e.target.checked }))} />
-              One file per section
-            </label>
+            <BriefFormFields value={options} onChange={setOptions} />
           </fieldset>
           <fieldset>
             <legend>Dates</legend>

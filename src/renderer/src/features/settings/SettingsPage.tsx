@@ -2,25 +2,13 @@
 // briefs are. Each choice applies at once and is remembered on this machine.
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/api';
-import { READER_SIZES, READER_WIDTHS, THEMES, usePreference, type BriefDefaults } from '../../lib/preferences';
+import { READER_SIZES, READER_WIDTHS, THEMES, usePreference } from '../../lib/preferences';
+import { BriefFormFields } from '../briefs/BriefFormFields';
 import { call } from '../../lib/dossier';
 
 const THEME_LABELS: Record<(typeof THEMES)[number], string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 const SIZE_LABELS: Record<(typeof READER_SIZES)[number], string> = { small: 'Small', medium: 'Medium', large: 'Large', 'x-large': 'Extra large' };
 const WIDTH_LABELS: Record<(typeof READER_WIDTHS)[number], string> = { narrow: 'Narrow', medium: 'Medium', wide: 'Wide' };
-const GROUP_LABELS: Record<BriefDefaults['groupBy'], string> = {
-  article: 'By article',
-  entity: 'By entity',
-  event: 'By event, in time order',
-  manual: 'By hand, in my order',
-};
-const BRIEF_CHECKS: [keyof Omit<BriefDefaults, 'groupBy'>, string][] = [
-  ['frontMatter', 'YAML front matter'],
-  ['wikilinks', 'Entities as [[links]] (Obsidian)'],
-  ['entityIndex', 'Index of entities'],
-  ['eventTimeline', 'Timeline of events'],
-  ['splitSections', 'One file per section'],
-];
 
 /** A group of radio buttons for one preference. */
 function Choice<T extends string>({ legend, options, labels, value, onChange }: { legend: string; options: readonly T[]; labels: Record<T, string>; value: T; onChange(value: T): void }) {
@@ -59,22 +47,7 @@ export function SettingsPage() {
         <h2 id="settings-brief">A new brief</h2>
         <fieldset>
           <legend>Starts with</legend>
-          <label className="field">
-            <span>Sections</span>
-            <select value={brief.groupBy} onChange={(e) => setBrief({ ...brief, groupBy: e.target.value as BriefDefaults['groupBy'] })}>
-              {Object.entries(GROUP_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
-          {BRIEF_CHECKS.map(([key, label]) => (
-            <label key={key} className="check">
-              <input type="checkbox" checked={brief[key]} onChange={(e) => setBrief({ ...brief, [key]: e.target.checked })} />
-              {label}
-            </label>
-          ))}
+          <BriefFormFields value={brief} onChange={setBrief} />
         </fieldset>
       </section>
       <section aria-labelledby="settings-files">
