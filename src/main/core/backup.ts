@@ -158,6 +158,12 @@ export type Generation = Backup;
 
 const GENERATION_NAME = new RegExp(`^(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z)--(${GENERATION_REASONS.join('|')})\\.zip$`);
 
+/** Keeps `kept` and the newest others of its kind, GENERATIONS_KEPT in all; the older ones go. */
+async function letOldestGo(libraryDir: string, reason: GenerationReason, kept: string): Promise<void> {
+  const others = (await listGenerations(libraryDir)).filter((g) => g.reason === reason && g.name !== kept);
+  for (const g of others.slice(GENERATIONS_KEPT - 1)) await rm(join(libraryDir, GENERATIONS_DIR, g.name), { force: true });
+}
+
 /** The library's backups, newest first. */
 export async function listGenerations(libraryDir: string): Promise<Generation[]> {
   const dir = join(libraryDir, GENERATIONS_DIR);
@@ -191,8 +197,7 @@ export async function writeGeneration(libraryDir: string, reason: GenerationReas
     await rm(path, { force: true });
     throw new DossierError('storage', `The backup could not be verified after it was written (${(error as Error).message}); it was removed.`);
   }
-  const older = (await listGenerations(libraryDir)).filter((g) => g.reason === reason).slice(GENERATIONS_KEPT);
-  for (const g of older) await rm(join(libraryDir, GENERATIONS_DIR, g.name), { force: true });
+  await letOldestGo(libraryDir, reason, name);
   return { name, created, reason, size: bytes.length };
 }
 
@@ -209,8 +214,7 @@ export async function addGeneration(libraryDir: string, archive: Uint8Array): Pr
   const path = join(libraryDir, GENERATIONS_DIR, name);
   await mkdir(dirname(path), { recursive: true });
   if (!(await stat(path).catch(() => null))) await writeFileDurable(path, archive);
-  const older = (await listGenerations(libraryDir)).filter((g) => g.reason === 'added' && g.name !== name).slice(GENERATIONS_KEPT - 1);
-  for (const g of older) await rm(join(libraryDir, GENERATIONS_DIR, g.name), { force: true });
+  await letOldestGo(libraryDir, 'added', name);
   return { name, created: stamp, reason: 'added', size: archive.length };
 }
 
