@@ -23,6 +23,7 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           cli: resolve('src/main/cli.ts'),
           'import-worker': resolve('src/main/import-worker.ts'),
+          'search-worker': resolve('src/main/search-worker.ts'),
         },
       },
     },

@@ -3,5 +3,5 @@ import { fileURLToPath } from 'node:url';
 import { main } from './hosts/cli';
 
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
-const importWorker = fileURLToPath(new URL('./import-worker.js', import.meta.url));
-process.exitCode = await main(process.argv.slice(2), { rendererDir, importWorker });
+const workerDir = fileURLToPath(new URL('.', import.meta.url));
+process.exitCode = await main(process.argv.slice(2), { rendererDir, workerDir });

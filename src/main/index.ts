@@ -39,7 +39,7 @@ async function start(): Promise<void> {
     core = await openCore({
       libraryDir: process.env.DOSSIER_LIBRARY ?? join(app.getPath('userData'), 'library'),
       exportDir: join(app.getPath('documents'), APP_NAME),
-      importWorker: join(outDir, 'main', 'import-worker.js'),
+      workerDir: join(outDir, 'main'),
     });
   } catch (error) {
     dialog.showErrorBox('Dossier cannot open its library', (error as Error).message);

@@ -8,6 +8,7 @@ import { checkArchive, readGeneration, replaceContent } from './backup';
 import { createHandlers } from './handlers';
 import { Library } from './library';
 import { SearchIndex } from './search';
+import { engineHere, engineWorker } from './search-engine-client';
 import { extractHere, workerExtractor } from './importers/extractor';
 
 export interface Core {
@@ -60,12 +61,13 @@ class Gate {
 export async function openCore(options: {
   libraryDir: string;
   exportDir?: string;
-  /** The built import worker (out/main/import-worker.js): extraction then runs off this thread. */
-  importWorker?: string;
+  /** Where the built workers are (out/main): extraction and the search index then run off this thread. */
+  workerDir?: string;
   /** How long after a change the day's backup is made (null: never, as for one command of the CLI). */
   dailyBackupDelayMs?: number | null;
 }): Promise<Core> {
-  const extractor = () => (options.importWorker ? workerExtractor(options.importWorker) : extractHere);
+  const extractor = () => (options.workerDir ? workerExtractor(join(options.workerDir, 'import-worker.js')) : extractHere);
+  const searchEngine = () => (options.workerDir ? engineWorker(join(options.workerDir, 'search-worker.js')) : engineHere());
   const exportDir = options.exportDir ?? join(options.libraryDir, 'exports');
   const dailyDelay = options.dailyBackupDelayMs === undefined ? 60_000 : options.dailyBackupDelayMs;
   const gate = new Gate();
@@ -100,7 +102,7 @@ export async function openCore(options: {
   };
   const open = async () => {
     library = await Library.open(options.libraryDir, { extractor: extractor() });
-    search = new SearchIndex(library);
+    search = new SearchIndex(library, { cacheDir: join(options.libraryDir, 'cache', 'search'), engine: searchEngine() });
     current = createHandlers(library, search, exportDir, restoreBackup);
     library.onChange(afterChange);
     if (warmed) warm();
@@ -113,6 +115,7 @@ export async function openCore(options: {
       if (!restored) throw new DossierError('not_found', `The backup ${name} is no longer there.`);
       // The library as it is goes first into a backup of its own: a restore can itself be undone.
       const before = await library.snapshot('before-restore');
+      await search.close({ keep: false });
       await library.close();
       try {
         await replaceContent(options.libraryDir, archive);
@@ -142,7 +145,10 @@ export async function openCore(options: {
     warm,
     close: async () => {
       if (dailyTimer) clearTimeout(dailyTimer);
-      await gate.alone(() => library.close());
+      await gate.alone(async () => {
+        await search.close();
+        await library.close();
+      });
     },
   };
 }

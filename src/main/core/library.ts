@@ -300,6 +300,10 @@ export class Library {
     return this.byId.map;
   }
 
+  hasArticle(id: string): boolean {
+    return this.articlesById().has(id);
+  }
+
   getArticle(id: string): Article {
     const article = this.articlesById().get(id);
     if (!article) throw new DossierError('not_found', `No article with id ${id} in this library.`);

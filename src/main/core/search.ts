@@ -1,26 +1,25 @@
 // Full-text search over article titles and bodies, annotation quotes, notes and tags, and entity names.
-// The index is derived data: built on first use, kept up to date from the library's change events, and
-// never needed for correctness (results are checked against the library when they are shown).
-import MiniSearch, { type SearchResult } from 'minisearch';
+// The index is derived data: kept on the engine (a worker thread in the app), saved in cache/search with a
+// journal of the library's changes since, restored and brought up to date at the next start (or rebuilt
+// when it cannot be), and never needed for correctness: results are checked against the library when
+// they are shown.
+import { appendFileSync, existsSync, statSync, truncateSync } from 'node:fs';
+import { mkdir, open } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { SearchFilters, SearchHit } from '../../shared/api';
 import type { Annotation, Article } from '../../shared/model';
+import { DossierError } from '../../shared/errors';
 import type { Library, LibraryChange } from './library';
-
-interface Doc {
-  id: string;
-  kind: SearchHit['kind'];
-  refId: string;
-  articleId: string | null;
-  title: string;
-  text: string;
-  tags: string;
-}
+import type { Candidate, Doc, EngineClient } from './search-engine';
+import { engineHere } from './search-engine-client';
 
 const SNIPPET_CONTEXT = 70;
 /** Candidates read at once while results are checked. */
 const CHECK_BATCH = 32;
-/** Prefix expansion only for words this long: short prefixes match half the vocabulary of 10k articles. */
-const MIN_PREFIX = 3;
+/** Articles read at once while the index is built. */
+const BUILD_BATCH = 16;
+/** How long the index may go unsaved after a change (a crash then costs at most this much journal replay). */
+const SAVE_DELAY_MS = 5 * 60_000;
 
 function articleDoc(article: Article, text: string): Doc {
   return { id: `a:${article.id}`, kind: 'article', refId: article.id, articleId: article.id, title: article.title, text, tags: article.tags.join(' ') };
@@ -73,37 +72,148 @@ function locate(text: string, phrases: string[], terms: string[]): { start: numb
   return best;
 }
 
+class Closed extends Error {}
+
 export class SearchIndex {
-  private index: MiniSearch<Doc> | null = null;
-  private building: Promise<MiniSearch<Doc>> | null = null;
-  private readonly annotationDocs = new Map<string, Set<string>>();
-  /** Changes made while the index was being built, applied once it is. */
-  private readonly missed: LibraryChange[] = [];
+  private readonly engine: EngineClient;
+  private readonly dir: string | null;
+  private loading: Promise<void> | null = null;
+  private loaded = false;
+  private closing = false;
+  /** Changes made while the index was being loaded, with where the journal stood after each. */
+  private readonly missed: { change: LibraryChange; bytes: number }[] = [];
   /** Updates in order; a search waits for them, so it always sees the library's last saved state. */
   private updating: Promise<void> = Promise.resolve();
+  /** Whether an index file is on disk, so that changes are worth writing into the journal. */
+  private persisted: boolean;
+  private journalBytes: number;
+  /** How much of the journal the index holds, and how much the file on disk held when it was written. */
+  private appliedBytes = 0;
+  private savedBytes = -1;
+  private saveTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly library: Library) {
+  /**
+   * `cacheDir`: where the index is kept between runs (null: not kept). `engine`: where it runs (this thread
+   * unless told otherwise).
+   */
+  constructor(
+    private readonly library: Library,
+    options: { cacheDir?: string | null; engine?: EngineClient } = {},
+  ) {
+    this.engine = options.engine ?? engineHere();
+    this.dir = options.cacheDir ?? null;
+    this.persisted = !!this.dir && existsSync(this.indexPath);
+    this.journalBytes = this.persisted ? fileSize(this.journalPath) : 0;
+    this.engine.onLost(() => {
+      this.loaded = false;
+      this.loading = null;
+    });
     library.onChange((change) => {
-      const index = this.index;
-      if (index) this.updating = this.updating.then(() => this.apply(index, change)).catch((error: unknown) => console.error(error));
-      else if (this.building) this.missed.push(change);
+      if (this.persisted) this.journal(change);
+      const bytes = this.journalBytes;
+      if (this.loaded)
+        this.updating = this.updating
+          .then(async () => {
+            await this.apply(change);
+            this.appliedBytes = bytes;
+            this.scheduleSave();
+          })
+          .catch((error: unknown) => console.error(error));
+      else if (this.loading) this.missed.push({ change, bytes });
     });
   }
 
-  private async build(): Promise<MiniSearch<Doc>> {
-    const index = new MiniSearch<Doc>({
-      fields: ['title', 'text', 'tags'],
-      storeFields: ['kind', 'refId', 'articleId'],
-      searchOptions: { boost: { title: 3, tags: 2 } },
-    });
-    for (const article of this.library.listArticles()) {
-      // A body that cannot be read (damaged on disk; the reader says why) leaves its article findable by title.
-      const text = await this.library.loadText(article.id).catch(() => '');
-      index.add(articleDoc(article, text));
-      if (article.annotationCount) await this.indexAnnotations(index, article.id);
+  private get indexPath(): string {
+    return join(this.dir ?? '', 'index.json');
+  }
+
+  private get journalPath(): string {
+    return join(this.dir ?? '', 'journal.ndjson');
+  }
+
+  /** Written before the change is taken in: a crash before the next save leaves it to be replayed. */
+  private journal(change: LibraryChange): void {
+    const line = `${JSON.stringify(change)}\n`;
+    try {
+      appendFileSync(this.journalPath, line);
+      this.journalBytes += Buffer.byteLength(line);
+    } catch {
+      // Without its journal the saved index cannot be trusted: the next start rebuilds it.
+      this.persisted = false;
     }
-    for (const entity of this.library.listEntities()) index.add(this.entityDoc(entity.id));
-    return index;
+  }
+
+  /** The changes written to the journal after `from`, once each; null when the journal is shorter than that. */
+  private async readJournal(from: number): Promise<LibraryChange[] | null> {
+    const size = fileSize(this.journalPath);
+    if (size < from) return null;
+    if (size === from) return [];
+    const file = await open(this.journalPath, 'r');
+    try {
+      const buffer = Buffer.alloc(size - from);
+      await file.read(buffer, 0, buffer.length, from);
+      const unique = new Map<string, LibraryChange>();
+      for (const line of buffer.toString('utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const change = JSON.parse(line) as LibraryChange;
+        unique.set(line, change);
+      }
+      return [...unique.values()];
+    } catch {
+      return null;
+    } finally {
+      await file.close();
+    }
+  }
+
+  private async load(): Promise<void> {
+    const startBytes = this.journalBytes;
+    const restored = this.persisted ? await this.engine.restore(this.indexPath) : null;
+    const replay = restored ? await this.readJournal(restored.journalBytes) : null;
+    let changed = true;
+    if (restored && replay) {
+      // The saved index, brought up to date: what the journal says changed since, and anything the journal
+      // could not tell (articles or entities that came or went without it).
+      const articles = this.library.listArticles();
+      const indexed = new Set(restored.articleIds);
+      for (const article of articles) if (!indexed.has(article.id)) replay.push({ kind: 'article', id: article.id }, { kind: 'annotations', articleId: article.id });
+      const present = new Set(articles.map((a) => a.id));
+      for (const id of restored.articleIds) if (!present.has(id)) replay.push({ kind: 'article', id });
+      const entities = new Set(this.library.listEntities().map((e) => e.id));
+      for (const id of restored.entityIds) if (!entities.has(id)) replay.push({ kind: 'entity', id });
+      await this.engine.put([...entities].map((id) => this.entityDoc(id)));
+      for (const change of replay) {
+        if (this.closing) throw new Closed();
+        await this.apply(change);
+      }
+      changed = replay.length > 0;
+    } else {
+      await this.engine.clear();
+      await this.build();
+    }
+    this.appliedBytes = startBytes;
+    if (!changed) this.savedBytes = restored!.journalBytes === startBytes ? startBytes : -1;
+    for (const { change, bytes } of this.missed.splice(0)) {
+      await this.apply(change);
+      this.appliedBytes = bytes;
+    }
+    this.loaded = true;
+    await this.save();
+  }
+
+  private async build(): Promise<void> {
+    const articles = this.library.listArticles();
+    for (let at = 0; at < articles.length; at += BUILD_BATCH) {
+      if (this.closing) throw new Closed();
+      const batch = articles.slice(at, at + BUILD_BATCH);
+      const docs = await Promise.all(
+        // A body that cannot be read (damaged on disk; the reader says why) leaves its article findable by title.
+        batch.map(async (article) => articleDoc(article, await this.library.loadText(article.id).catch(() => ''))),
+      );
+      await this.engine.put(docs);
+      for (const article of batch) if (article.annotationCount) await this.indexAnnotations(article.id);
+    }
+    await this.engine.put(this.library.listEntities().map((e) => this.entityDoc(e.id)));
   }
 
   private entityDoc(id: string): Doc {
@@ -111,35 +221,61 @@ export class SearchIndex {
     return { id: `e:${id}`, kind: 'entity', refId: id, articleId: null, title: entity.name, text: [...entity.aliases, entity.description].join(' '), tags: entity.type };
   }
 
-  private async indexAnnotations(index: MiniSearch<Doc>, articleId: string): Promise<void> {
-    for (const id of this.annotationDocs.get(articleId) ?? []) if (index.has(id)) index.discard(id);
-    const docs = (await this.library.listAnnotations(articleId)).map(annotationDoc);
-    index.addAll(docs);
-    this.annotationDocs.set(articleId, new Set(docs.map((d) => d.id)));
+  private async indexAnnotations(articleId: string): Promise<void> {
+    const annotations = this.library.hasArticle(articleId) ? await this.library.listAnnotations(articleId) : [];
+    await this.engine.setAnnotations(articleId, annotations.map(annotationDoc));
   }
 
-  private async apply(index: MiniSearch<Doc>, change: LibraryChange): Promise<void> {
-    if (change.kind === 'annotations') return this.indexAnnotations(index, change.articleId);
+  /** Takes one change in, from the library as it is now: the same change taken twice does no harm. */
+  private async apply(change: LibraryChange): Promise<void> {
+    if (change.kind === 'annotations') return this.indexAnnotations(change.articleId);
     if (change.kind === 'entity') {
       // A deleted or merged entity leaves the index.
-      if (!this.library.hasEntity(change.id)) {
-        if (index.has(`e:${change.id}`)) index.discard(`e:${change.id}`);
-        return;
-      }
-      const doc = this.entityDoc(change.id);
-      if (index.has(doc.id)) index.replace(doc);
-      else index.add(doc);
-      return;
+      if (!this.library.hasEntity(change.id)) return this.engine.remove('entity', change.id);
+      return this.engine.put([this.entityDoc(change.id)]);
     }
+    if (!this.library.hasArticle(change.id)) return this.engine.remove('article', change.id);
     const article = this.library.getArticle(change.id);
-    const doc = articleDoc(article, await this.library.loadText(change.id));
-    if (index.has(doc.id)) index.replace(doc);
-    else index.add(doc);
+    await this.engine.put([articleDoc(article, await this.library.loadText(change.id).catch(() => ''))]);
   }
 
-  /** Starts building the index in the background, for hosts that stay up (the app, `dossier serve`). */
+  private scheduleSave(): void {
+    if (!this.dir || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      this.updating = this.updating.then(() => this.save()).catch((error: unknown) => console.error(error));
+    }, SAVE_DELAY_MS);
+    this.saveTimer.unref?.();
+  }
+
+  /**
+   * Writes the index as it is, unless the file already holds it. When it holds the whole journal, the file
+   * says so by 0 and the journal starts over (unless a change came in while it was written).
+   */
+  private async save(): Promise<void> {
+    if (!this.dir || !this.loaded || this.savedBytes === this.appliedBytes) return;
+    await mkdir(this.dir, { recursive: true });
+    const bytes = this.appliedBytes;
+    const whole = bytes === this.journalBytes;
+    const saved = await this.engine.save(this.indexPath, whole ? 0 : bytes);
+    this.persisted = saved;
+    if (!saved) return void (this.savedBytes = -1);
+    if (!whole) return void (this.savedBytes = bytes);
+    if (this.journalBytes !== bytes) return void (this.savedBytes = -1);
+    // Nothing was appended while the file was written (this runs in one go: no change can come in between).
+    try {
+      truncateSync(this.journalPath);
+    } catch {
+      // No journal yet: nothing to start over.
+    }
+    this.journalBytes = this.appliedBytes = this.savedBytes = 0;
+  }
+
+  /** Starts loading the index in the background, for hosts that stay up (the app, `dossier serve`). */
   warm(): void {
-    this.ready().catch((error: unknown) => console.error('The search index could not be built:', error));
+    this.ready().catch((error: unknown) => {
+      if (!(error instanceof Closed)) console.error('The search index could not be loaded:', error);
+    });
   }
 
   /** Resolves once every change made so far is in the index (the benchmark times this). */
@@ -147,26 +283,35 @@ export class SearchIndex {
     await this.updating;
   }
 
-  private ready(): Promise<MiniSearch<Doc>> {
-    if (this.index) return Promise.resolve(this.index);
-    this.building ??= this.build().then(async (index) => {
-      for (const change of this.missed.splice(0)) await this.apply(index, change);
-      this.index = index;
-      return index;
+  private ready(): Promise<void> {
+    if (this.closing) return Promise.reject(new DossierError('storage', 'The library is closing.'));
+    if (this.loaded) return Promise.resolve();
+    this.loading ??= this.load().catch((error: unknown) => {
+      this.loading = null;
+      throw error;
     });
-    return this.building;
+    return this.loading;
+  }
+
+  /**
+   * Stops loading, lets the changes under way in, and writes the index if it changed (unless `keep` is
+   * false: the cache is about to go).
+   */
+  async close({ keep = true }: { keep?: boolean } = {}): Promise<void> {
+    this.closing = true;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    await this.loading?.catch(() => undefined);
+    await this.updating;
+    if (keep) await this.save();
+    await this.engine.close();
   }
 
   async search(query: string, filters: SearchFilters, limit: number): Promise<SearchHit[]> {
-    const index = await this.ready();
+    await this.ready();
     await this.updating;
     const { phrases, words } = parseQuery(query);
     if (!words) return [];
-    const raw = index.search(words, {
-      combineWith: 'AND',
-      prefix: (term, i, terms) => i === terms.length - 1 && term.length >= MIN_PREFIX,
-      fuzzy: (term) => (term.length >= 6 ? 0.15 : false),
-    });
+    const raw = await this.engine.search(words);
     const hits: SearchHit[] = [];
     const articles = new Map(this.library.listArticles().map((a) => [a.id, a]));
     // Candidates are checked (phrases, filters) and given snippets a batch at a time, reading their texts
@@ -179,13 +324,12 @@ export class SearchIndex {
   }
 
   private async toHit(
-    result: SearchResult,
+    result: Candidate,
     phrases: string[],
     articles: Map<string, Article & { annotationCount: number }>,
     filters: SearchFilters,
   ): Promise<SearchHit | null> {
-    const kind = result.kind as SearchHit['kind'];
-    const refId = result.refId as string;
+    const { kind, refId } = result;
     if (kind === 'entity') {
       if (filters.tag || filters.site || filters.from || filters.to || filters.hasAnnotations) return null;
       if (filters.entityId && filters.entityId !== refId) return null;
@@ -193,7 +337,7 @@ export class SearchIndex {
       if (!phrases.every((p) => findPhrase(entity.name, p))) return null;
       return { kind, id: refId, articleId: null, title: entity.name, snippet: entity.type, match: null, score: result.score };
     }
-    const article = articles.get(result.articleId as string);
+    const article = articles.get(result.articleId ?? '');
     if (!article || !this.articlePasses(article, filters)) return null;
     if (kind === 'annotation') {
       const annotation = (await this.library.listAnnotations(article.id)).find((a) => a.id === refId);
@@ -235,5 +379,13 @@ export class SearchIndex {
     if (filters.from && (!date || date < filters.from)) return false;
     if (filters.to && (!date || date.slice(0, filters.to.length) > filters.to)) return false;
     return true;
+  }
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
   }
 }

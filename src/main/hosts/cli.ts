@@ -353,7 +353,7 @@ async function runServe(core: Core, values: Values, rendererDir: string): Promis
   await host.close();
 }
 
-export async function main(argv: string[], options: { rendererDir: string; importWorker?: string }): Promise<number> {
+export async function main(argv: string[], options: { rendererDir: string; workerDir?: string }): Promise<number> {
   let parsed;
   try {
     parsed = parseCommandLine(argv);
@@ -379,7 +379,7 @@ export async function main(argv: string[], options: { rendererDir: string; impor
       await runRestore(rest[0], values);
       return 0;
     }
-    core = await openCore({ libraryDir: values.library ?? defaultLibraryDir(), exportDir: values.exports, importWorker: options.importWorker });
+    core = await openCore({ libraryDir: values.library ?? defaultLibraryDir(), exportDir: values.exports, workerDir: options.workerDir });
     for (const warning of core.library.warnings) process.stderr.write(`dossier: warning: ${warning}\n`);
     switch (command) {
       case 'import':

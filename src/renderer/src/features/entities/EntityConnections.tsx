@@ -96,7 +96,9 @@ export function EntityConnections({ entity, annotations }: { entity: Entity; ann
   const { version, refresh } = useLibrary();
   const [adding, setAdding] = useState(false);
   const { say } = useStatus();
-  const [context, setContext] = useState<EntityContext | null>(null);
+  // Kept with the entity it is of: another entity's page never shows the last one's mentions while its own load.
+  const [loaded, setLoaded] = useState<{ id: string; context: EntityContext } | null>(null);
+  const context = loaded?.id === entity.id ? loaded.context : null;
   const [error, setError] = useState<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const focusNext = useRef<string | null>(null);
@@ -104,7 +106,7 @@ export function EntityConnections({ entity, annotations }: { entity: Entity; ann
   useEffect(() => {
     let cancelled = false;
     call('entities.context', { id: entity.id })
-      .then((c) => !cancelled && (setContext(c), setError(null)))
+      .then((c) => !cancelled && (setLoaded({ id: entity.id, context: c }), setError(null)))
       .catch((err: Error) => !cancelled && setError(err.message));
     return () => {
       cancelled = true;

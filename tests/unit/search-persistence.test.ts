@@ -1,0 +1,159 @@
+// The search index kept between runs: saved in cache/search, restored at the next start instead of rebuilt,
+// brought up to date from the journal of changes (made by another run, or before a crash), and rebuilt
+// whenever what is on disk cannot be trusted.
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../src/main/core';
+import { Library } from '../../src/main/core/library';
+import { SearchIndex } from '../../src/main/core/search';
+import type { EngineClient } from '../../src/main/core/search-engine';
+import { engineHere } from '../../src/main/core/search-engine-client';
+
+const shared = (path: string) => new URL(`../../../shared/${path}`, import.meta.url);
+
+let dir: string;
+const cacheDir = () => join(dir, 'cache', 'search');
+
+async function importSeed(core: Core): Promise<string> {
+  const bytes = await readFile(shared('fixtures/diplomat-pompeo-kim-pyongyang.txt'));
+  const [outcome] = await core.library.commitImport(await core.library.prepareImport([{ name: 'diplomat.txt', bytes }]));
+  return outcome.article.id;
+}
+
+async function importBbc(core: Core): Promise<string> {
+  const bytes = await readFile(shared('corpus/readability/bbc-1/source.html'));
+  const [outcome] = await core.library.commitImport(await core.library.prepareImport([{ name: 'bbc.html', bytes }]));
+  return outcome.article.id;
+}
+
+const ids = async (core: Core, query: string) => (await core.search.search(query, {}, 50)).map((h) => h.id);
+
+/** A real engine on this thread that counts the documents it is given: a restored index is given none. */
+function countingEngine(): EngineClient & { docsPut: number } {
+  const engine = engineHere();
+  const counting = Object.assign(Object.create(null) as object, engine, { docsPut: 0 }) as EngineClient & { docsPut: number };
+  counting.put = async (docs) => {
+    counting.docsPut += docs.length;
+    return engine.put(docs);
+  };
+  return counting;
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'dossier-search-cache-'));
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the saved search index', () => {
+  it('is written when the library closes and restored, not rebuilt, at the next start', async () => {
+    let core = await openCore({ libraryDir: dir, dailyBackupDelayMs: null });
+    const seedId = await importSeed(core);
+    expect(await ids(core, 'gangster')).toEqual([seedId]);
+    await core.close();
+    expect(existsSync(join(cacheDir(), 'index.json'))).toBe(true);
+
+    const library = await Library.open(dir);
+    const engine = countingEngine();
+    const search = new SearchIndex(library, { cacheDir: cacheDir(), engine });
+    try {
+      expect((await search.search('gangster', {}, 10)).map((h) => h.id)).toEqual([seedId]);
+      // Only the entities are given again (they are few, and always current); no article was read.
+      expect(engine.docsPut).toBe(0);
+    } finally {
+      await search.close();
+      await library.close();
+    }
+    core = await openCore({ libraryDir: dir, dailyBackupDelayMs: null });
+    expect(await ids(core, 'Pyongyang')).toEqual([seedId]);
+    await core.close();
+  });
+
+  it('takes in what changed while it was not loaded (another command, or a run that never searched)', async () => {
+    let core = await openCore({ libraryDir: dir, dailyBackupDelayMs: null });
+    const seedId = await importSeed(core);
+    await ids(core, 'gangster');
+    await core.close();
+
+    // A run that changes the library without searching: its changes go to the journal only.
+    core = await openCore({ libraryDir: dir, dailyBackupDelayMs: null });
+    const bbcId = await importBbc(core);
+    const { text } = await core.library.loadArticle(seedId);
+    const quote = 'gangster-like';
+    const start = text.indexOf(quote);
+    const annotation = await core.library.createAnnotation(seedId, start, start + quote.length, quote, { note: 'Rhetorical escalation' });
+    await core.library.updateArticle(seedId, { title: 'Pompeo in Pyongyang, retitled' });
+    await core.close();
+    expect(await readFile(join(cacheDir(), 'journal.ndjson'), 'utf8')).toContain(bbcId);
+
+    core = await openCore({ libraryDir: dir, dailyBackupDelayMs: null });
+    expect(await ids(core, 'Obama')).toEqual([bbcId]);
+    expect(await ids(core, 'escalation')).toEqual([annotation.id]);
+    expect(await ids(core, 'retitled')).toEqual([seedId]);
+    await core.close();
+    // Written again with everything in it, the journal starts over.
+    expect(await readFile(join(cacheDir(), 'journal.ndjson'), 'utf8')).toBe('');
+  });
+
+  it('replays the journal after a run that ended without saving (a crash)', async () => {
+    let core = await openCore({ libraryDir: dir, dailyBackupDelayMs: null });
+    const seedId = await importSeed(core);
+    await ids(core, 'gangster');
+    await core.close();
+
+    core = await openCore({ libraryDir: dir, dailyBackupDelayMs: null });
+    await ids(core, 'gangster');
+    const { text } = await core.library.loadArticle(seedId);
+    const start = text.indexOf('Pompeo');
+    const annotation = await core.library.createAnnotation(seedId, start, start + 6, 'Pompeo', { note: 'Quixotic envoy' });
+    await core.search.settled();
+    // The index file as the crashed run left it (saved before the change), with the journal it had written.
+    const crashed = join(dir, 'crashed');
+    await cp(cacheDir(), crashed, { recursive: true });
+    await core.close();
+    await rm(cacheDir(), { recursive: true });
+    await cp(crashed, cacheDir(), { recursive: true });
+
+    core = await openCore({ libraryDir: dir, dailyBackupDelayMs: null });
+    expect(await ids(core, 'quixotic')).toEqual([annotation.id]);
+    await core.close();
+  });
+
+  it('is rebuilt when its file is damaged, of another format, or its journal is shorter than it says', async () => {
+    let core = await openCore({ libraryDir: dir, dailyBackupDelayMs: null });
+    const seedId = await importSeed(core);
+    await ids(core, 'gangster');
+    await core.close();
+    const indexFile = join(cacheDir(), 'index.json');
+    const good = await readFile(indexFile, 'utf8');
+
+    for (const damage of [
+      () => writeFile(indexFile, good.slice(0, good.length / 2)),
+      () => writeFile(indexFile, good.replace(/"format":\d+/, '"format":999')),
+      async () => {
+        await writeFile(indexFile, good.replace(/"journalBytes":0/, '"journalBytes":5000'));
+        await writeFile(join(cacheDir(), 'journal.ndjson'), '');
+      },
+    ]) {
+      await damage();
+      const library = await Library.open(dir);
+      const engine = countingEngine();
+      const search = new SearchIndex(library, { cacheDir: cacheDir(), engine });
+      try {
+        expect((await search.search('gangster', {}, 10)).map((h) => h.id)).toEqual([seedId]);
+        expect(engine.docsPut).toBeGreaterThan(0);
+      } finally {
+        await search.close();
+        await library.close();
+      }
+    }
+    core = await openCore({ libraryDir: dir, dailyBackupDelayMs: null });
+    expect(await ids(core, 'gangster')).toEqual([seedId]);
+    await core.close();
+  });
+});
