@@ -8,7 +8,7 @@ import { SearchEngine, type Doc } from '../../src/main/core/search-engine';
 
 const article = (id: string, title: string, text: string, tags = ''): Doc => ({ id: `a:${id}`, kind: 'article', refId: id, articleId: id, title, text, tags });
 const note = (id: string, articleId: string, quote: string, text: string): Doc => ({ id: `n:${id}`, kind: 'annotation', refId: id, articleId, title: quote, text, tags: '' });
-const found = (engine: SearchEngine, words: string) => engine.search(words).map((c) => c.refId);
+const found = (engine: SearchEngine, words: string) => engine.search(words).candidates.map((c) => c.refId);
 
 function library(): SearchEngine {
   const engine = new SearchEngine();
@@ -43,7 +43,7 @@ describe('the search engine', () => {
     expect(found(engine, 'Py')).toEqual([]);
     engine.put([article('zurich', 'Zürich', 'A city.')]);
     expect(found(engine, 'zurich')).toEqual(['zurich']);
-    expect(engine.search('firea')[0].terms).toContain('firearms');
+    expect(engine.search('firea').terms).toContain('firearms');
   });
 
   it('replaces a changed title without indexing the body again, and forgets what was removed', () => {

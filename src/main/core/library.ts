@@ -300,6 +300,11 @@ export class Library {
     return this.byId.map;
   }
 
+  /** How many annotations an article has (0 for one unknown). */
+  annotationCount(id: string): number {
+    return this.annotationCounts.get(id) ?? 0;
+  }
+
   hasArticle(id: string): boolean {
     return this.articlesById().has(id);
   }

@@ -59,17 +59,18 @@ function findPhrase(text: string, phrase: string): { start: number; end: number 
 }
 
 /** Where in `text` the query matched first: a phrase if there is one, else the first matched term. */
-function locate(text: string, phrases: string[], terms: string[]): { start: number; end: number } | null {
+/** The first place where any of the words begins a word (one pass, however many words a prefix became). */
+function termsPattern(terms: string[]): RegExp | null {
+  return terms.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escape).join('|')})[\\p{L}\\p{N}]*`, 'iu') : null;
+}
+
+function locate(text: string, phrases: string[], terms: RegExp | null): { start: number; end: number } | null {
   for (const phrase of phrases) {
     const found = findPhrase(text, phrase);
     if (found) return found;
   }
-  let best: { start: number; end: number } | null = null;
-  for (const term of terms) {
-    const match = new RegExp(`(?<![\\p{L}\\p{N}])${escape(term)}[\\p{L}\\p{N}]*`, 'iu').exec(text);
-    if (match && (!best || match.index < best.start)) best = { start: match.index, end: match.index + match[0].length };
-  }
-  return best;
+  const match = terms?.exec(text);
+  return match ? { start: match.index, end: match.index + match[0].length } : null;
 }
 
 class Closed extends Error {}
@@ -311,24 +312,20 @@ export class SearchIndex {
     await this.updating;
     const { phrases, words } = parseQuery(query);
     if (!words) return [];
-    const raw = await this.engine.search(words);
+    const { terms, candidates } = await this.engine.search(words);
+    const pattern = termsPattern(terms);
     const hits: SearchHit[] = [];
-    const articles = new Map(this.library.listArticles().map((a) => [a.id, a]));
     // Candidates are checked (phrases, filters) and given snippets a batch at a time, reading their texts
-    // concurrently, in score order, until enough are found.
-    for (let at = 0; at < raw.length && hits.length < limit; at += CHECK_BATCH) {
-      const batch = await Promise.all(raw.slice(at, at + CHECK_BATCH).map((result) => this.toHit(result, phrases, articles, filters)));
+    // concurrently, in score order, until enough are found; other calls get their turn between batches.
+    for (let at = 0; at < candidates.length && hits.length < limit; at += CHECK_BATCH) {
+      if (at) await new Promise((resolve) => setImmediate(resolve));
+      const batch = await Promise.all(candidates.slice(at, at + CHECK_BATCH).map((candidate) => this.toHit(candidate, phrases, pattern, filters)));
       for (const hit of batch) if (hit && hits.length < limit) hits.push(hit);
     }
     return hits;
   }
 
-  private async toHit(
-    result: Candidate,
-    phrases: string[],
-    articles: Map<string, Article & { annotationCount: number }>,
-    filters: SearchFilters,
-  ): Promise<SearchHit | null> {
+  private async toHit(result: Candidate, phrases: string[], pattern: RegExp | null, filters: SearchFilters): Promise<SearchHit | null> {
     const { kind, refId } = result;
     if (kind === 'entity') {
       if (filters.tag || filters.site || filters.from || filters.to || filters.hasAnnotations) return null;
@@ -337,8 +334,9 @@ export class SearchIndex {
       if (!phrases.every((p) => findPhrase(entity.name, p))) return null;
       return { kind, id: refId, articleId: null, title: entity.name, snippet: entity.type, match: null, score: result.score };
     }
-    const article = articles.get(result.articleId ?? '');
-    if (!article || !this.articlePasses(article, filters)) return null;
+    if (!result.articleId || !this.library.hasArticle(result.articleId)) return null;
+    const article = this.library.getArticle(result.articleId);
+    if (!this.articlePasses(article, filters)) return null;
     if (kind === 'annotation') {
       const annotation = (await this.library.listAnnotations(article.id)).find((a) => a.id === refId);
       if (!annotation) return null;
@@ -360,7 +358,7 @@ export class SearchIndex {
     const text = await this.library.loadText(article.id).catch(() => '');
     // Every phrase must be in the body or the title; the index only knew the words.
     if (!phrases.every((p) => findPhrase(text, p) || findPhrase(article.title, p))) return null;
-    const found = locate(text, phrases, result.terms);
+    const found = locate(text, phrases, pattern);
     return {
       kind,
       id: article.id,
@@ -372,9 +370,9 @@ export class SearchIndex {
     };
   }
 
-  private articlePasses(article: Article & { annotationCount: number }, filters: SearchFilters): boolean {
+  private articlePasses(article: Article, filters: SearchFilters): boolean {
     if (filters.site && (article.siteName ?? '').toLocaleLowerCase() !== filters.site.toLocaleLowerCase()) return false;
-    if (filters.hasAnnotations && article.annotationCount === 0) return false;
+    if (filters.hasAnnotations && this.library.annotationCount(article.id) === 0) return false;
     const date = article.publishedAt?.slice(0, 10) ?? null;
     if (filters.from && (!date || date < filters.from)) return false;
     if (filters.to && (!date || date.slice(0, filters.to.length) > filters.to)) return false;
