@@ -46,6 +46,17 @@ describe('the search engine', () => {
     expect(engine.search('firea').terms).toContain('firearms');
   });
 
+  it('leaves out articles that have the words of a phrase but not one after another', () => {
+    const engine = library();
+    const phrase = (p: string) => engine.search(p, [p]).candidates.map((c) => c.refId);
+    expect(phrase('the demands gangster like')).toEqual(['seed']);
+    expect(phrase('gangster like demands')).toEqual([]);
+    expect(phrase('Pompeo in Pyongyang')).toEqual(['seed']);
+    expect(phrase('Pyongyang Pompeo')).toEqual([]);
+    engine.put([article('seed', 'Kim meets Pompeo', 'North Korea called the demands “gangster-like” after the visit.')]);
+    expect(phrase('kim meets')).toEqual(['seed']);
+  });
+
   it('replaces a changed title without indexing the body again, and forgets what was removed', () => {
     const engine = library();
     engine.put([article('bbc', 'Presidential frustration', 'The president spoke of firearms and Congress.')]);

@@ -312,7 +312,7 @@ export class SearchIndex {
     await this.updating;
     const { phrases, words } = parseQuery(query);
     if (!words) return [];
-    const { terms, candidates } = await this.engine.search(words);
+    const { terms, candidates } = await this.engine.search(words, phrases);
     const pattern = termsPattern(terms);
     const hits: SearchHit[] = [];
     // Candidates are checked (phrases, filters) and given snippets a batch at a time, reading their texts
