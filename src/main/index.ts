@@ -9,6 +9,8 @@ import { createMainWindow } from './electron/main-window';
 import { installAppMenu } from './electron/menu';
 import { OPENED_CHANNEL } from '../shared/api';
 import { filesFromArgv, openFiles } from './electron/open-files';
+import { librariesToTry, loadLastLibrary, saveLastLibrary } from './electron/last-library';
+import { bindFolderChooser } from './electron/choose-folder';
 import { trustedSender } from './electron/trusted-sender';
 import { hardenSessions } from './electron/security';
 
@@ -35,18 +37,32 @@ async function open(paths: string[]): Promise<void> {
 async function start(): Promise<void> {
   hardenSessions();
   serveRenderer(join(outDir, 'renderer'));
-  try {
-    core = await openCore({
-      libraryDir: process.env.DOSSIER_LIBRARY ?? join(app.getPath('userData'), 'library'),
-      exportDir: join(app.getPath('documents'), APP_NAME),
-      workerDir: join(outDir, 'main'),
-    });
-  } catch (error) {
-    dialog.showErrorBox('Dossier cannot open its library', (error as Error).message);
-    app.quit();
-    return;
+  const lastLibrary = join(app.getPath('userData'), 'last-library.json');
+  const folders = librariesToTry(process.env.DOSSIER_LIBRARY, await loadLastLibrary(lastLibrary), join(app.getPath('userData'), 'library'));
+  for (const [i, libraryDir] of folders.entries()) {
+    try {
+      core = await openCore({
+        libraryDir,
+        exportDir: join(app.getPath('documents'), APP_NAME),
+        workerDir: join(outDir, 'main'),
+        libraryOpened: (dir) => void saveLastLibrary(lastLibrary, dir).catch((error: unknown) => console.error(error)),
+      });
+      break;
+    } catch (error) {
+      const last = i === folders.length - 1;
+      dialog.showErrorBox(
+        'Dossier cannot open its library',
+        `${(error as Error).message}${last ? '' : `\n\nDossier opens its default library instead: ${folders[folders.length - 1]}.`}`,
+      );
+      if (last) {
+        app.quit();
+        return;
+      }
+    }
   }
+  if (!core) return;
   bindIpc(core.handlers, trustedSender(APP_ORIGIN, devServerUrl));
+  bindFolderChooser(() => mainWindow, trustedSender(APP_ORIGIN, devServerUrl));
   core.warm();
   installAppMenu(() => mainWindow);
   mainWindow = await createMainWindow(outDir, devServerUrl, join(app.getPath('userData'), 'window-state.json'));
@@ -71,7 +87,14 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    void core?.close();
+  // The library closes before the app ends: the last writes finish and the search index is saved. (A core
+  // that does not close in time is left: everything it wrote is durable, and the index has its journal.)
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (!core || quitting) return;
+    quitting = true;
+    event.preventDefault();
+    const closing = core.close().catch((error: unknown) => console.error(error));
+    void Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 10_000))]).then(() => app.exit(0));
   });
 }

@@ -283,17 +283,21 @@ export const SearchHitSchema = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 
+export const LibraryInfoSchema = z.object({
+  path: z.string(),
+  exportDir: z.string(),
+  articleCount: z.number(),
+  /** What was recovered when the library was read, to tell the user. */
+  warnings: z.array(z.string()),
+});
+
 export const api = {
-  'library.info': method(
-    z.object({}),
-    z.object({
-      path: z.string(),
-      exportDir: z.string(),
-      articleCount: z.number(),
-      /** What was recovered when the library was read, to tell the user. */
-      warnings: z.array(z.string()),
-    }),
-  ),
+  'library.info': method(z.object({}), LibraryInfoSchema),
+  /**
+   * Closes this library and opens the one in another folder (an empty folder becomes a new library). The
+   * library open until then stays open if the other cannot be opened.
+   */
+  'library.open': method(z.object({ path: z.string().trim().min(1, 'name the library folder').max(4096) }), LibraryInfoSchema),
   'articles.list': method(z.object({}), z.array(ArticleListItemSchema)),
   'articles.get': method(
     z.object({ id: IdSchema }),
@@ -505,6 +509,8 @@ export function unwrap<T>(result: Result<T>): T {
 export const IPC_CHANNEL = 'dossier:call';
 /** The channel on which the main process tells the window what became of files the system opened with Dossier. */
 export const OPENED_CHANNEL = 'dossier:opened';
+/** The channel on which the window asks the main process for a folder, chosen in the system's dialog. */
+export const CHOOSE_FOLDER_CHANNEL = 'dossier:choose-folder';
 
 /** The header the loopback host reads the per-run token from. */
 export const TOKEN_HEADER = 'x-dossier-token';

@@ -66,6 +66,7 @@ export function appMenus(platform: string): AppMenu[] {
       { command: 'export-annotations-jsonld', label: 'Export Annotations as JSON-LD…' },
       { command: 'export-annotations-csv', label: 'Export Annotations as CSV…' },
       'separator',
+      { command: 'open-library', label: 'Open Library Folder…' },
       { command: 'open-backups', label: 'Backups…' },
       ...(mac ? [] : (['separator', SETTINGS, 'separator', role('quit')] as MenuEntry[])),
     ],

@@ -1,11 +1,16 @@
 // The application menu's commands run the palette's commands of the same ids in the window. Electron cannot
 // run here, so the page gets the bridge the preload exposes (window.dossierApp, src/preload/index.ts) from
 // an init script that the test drives as the main process would; all the rest is the real renderer.
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { menuCommands, PALETTE_COMMAND } from '../../src/shared/app-menu';
-import { expect, seedFile, test } from './fixtures';
+import { expect, projectDir, seedFile, test } from './fixtures';
 import { importThroughPicker } from './reader-helpers';
+
+const run = promisify(execFile);
 
 /** What the main process does when a menu item is clicked: sends the command's id to the window. */
 const choose = (page: Page, command: string) => page.evaluate((id) => (window as unknown as { chooseMenuCommand(id: string): void }).chooseMenuCommand(id), command);
@@ -33,6 +38,8 @@ async function installBridge(page: Page): Promise<void> {
           opened.add(listener);
           return () => opened.delete(listener);
         },
+        // The system's folder dialog: answers what the test put in folderToChoose (null: cancelled).
+        chooseFolder: async () => (window as unknown as { folderToChoose?: string }).folderToChoose ?? null,
       },
       chooseMenuCommand: (id: string) => commands.forEach((l) => l(id)),
       filesOpened: (outcomes: unknown) => opened.forEach((l) => l(outcomes)),
@@ -99,4 +106,22 @@ test('files the system opened with Dossier are reported as an import is, and one
   await page.evaluate((o) => (window as unknown as { filesOpened(o: unknown): void }).filesOpened(o), [...(again as unknown[]), gone]);
   await expect(page.getByRole('status').filter({ hasText: 'is already in the library.' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'it is no longer at /tmp/gone.html' })).toBeVisible();
+});
+
+test('File › Open Library Folder… opens the library chosen in the system’s dialog', async ({ page, host }) => {
+  const other = join(dirname(host.libraryDir), 'chosen-library');
+  await run(process.execPath, [join(projectDir, 'bin/dossier.js'), 'import', seedFile, '--library', other]);
+  await installBridge(page);
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+  await choose(page, 'open-library');
+  await expect(page.getByLabel('Library folder')).toBeFocused();
+  // Cancelled: nothing happens.
+  await page.getByRole('button', { name: 'Choose…' }).click();
+  await expect(page.getByRole('region', { name: 'Files' })).toContainText(host.libraryDir);
+  await page.evaluate((folder) => Object.assign(window, { folderToChoose: folder }), other);
+  await page.getByRole('button', { name: 'Choose…' }).click();
+  await expect(page.getByRole('status')).toContainText(`Opened the library in ${other}: 1 article.`);
+  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('link', { name: /US-North Korea Diplomacy/ })).toBeVisible();
 });

@@ -1,14 +1,19 @@
 // Settings: the theme, the reader's text size and line length, and a new brief's defaults, applied at
-// once, kept after a reload, and accessible.
+// once, kept after a reload, and accessible; and opening another library folder.
+import { execFile } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, seedFile, test } from './fixtures';
+import { expect, projectDir, seedFile, sharedDir, test } from './fixtures';
 import { importThroughPicker } from './reader-helpers';
 
 async function violations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+const run = promisify(execFile);
 
 // Wide enough for the reader's longest lines.
 test.use({ viewport: { width: 1920, height: 1000 } });
@@ -61,4 +66,51 @@ test('settings change the theme, the reader’s type and a new brief’s form, a
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
   await page.keyboard.press('Control+,');
   await expect(page.getByRole('group', { name: 'Theme' }).getByLabel('Follow the system')).toBeChecked();
+});
+
+test('another library folder is opened from the settings, and the ones opened before are offered again', async ({ page, host }) => {
+  // A second library, made with the command line beside the one the host serves.
+  const other = join(dirname(host.libraryDir), 'other-library');
+  await run(process.execPath, [join(projectDir, 'bin/dossier.js'), 'import', join(sharedDir, 'corpus', 'readability/bbc-1/source.html'), '--library', other]);
+  await page.goto(host.url);
+  await importThroughPicker(page, seedFile);
+  const articles = page.getByRole('navigation', { name: 'Library' }).getByRole('list', { name: 'Articles' });
+  await expect(articles.getByRole('link', { name: /US-North Korea Diplomacy/ })).toBeVisible();
+
+  // The palette's command opens the settings with the focus in the folder's field.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('Open another library');
+  await page.keyboard.press('Enter');
+  const field = page.getByLabel('Library folder');
+  await expect(field).toBeFocused();
+
+  // A folder of other things is refused, and the library stays as it was.
+  await field.fill(dirname(host.libraryDir));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('holds other files and no Dossier library');
+  await expect(field).toBeFocused();
+  await expect(articles.getByRole('link', { name: /US-North Korea Diplomacy/ })).toBeVisible();
+
+  await field.fill(other);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText(`Opened the library in ${other}: 1 article.`);
+  await expect(articles.getByRole('link', { name: /Obama admits US gun laws/ })).toBeVisible();
+  await expect(articles.getByRole('link', { name: /US-North Korea Diplomacy/ })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Files' })).toContainText(other);
+  // Its index is its own: the search finds its article, and not the first library's.
+  await page.getByRole('searchbox', { name: 'Search the library' }).fill('frustration');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main', { name: 'Search' }).getByRole('link', { name: /Obama admits/ }).first()).toBeVisible();
+
+  // The first library is among the recent ones: one click opens it again.
+  await page.keyboard.press('Control+,');
+  const recent = page.getByRole('region', { name: 'Recent libraries' });
+  await expect(recent).toContainText(host.libraryDir);
+  expect(await violations(page)).toEqual([]);
+  await recent.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/settings-libraries.png' });
+  await recent.getByRole('button', { name: `Open the library in ${host.libraryDir}` }).click();
+  await expect(page.getByRole('status')).toContainText(`Opened the library in ${host.libraryDir}: 1 article.`);
+  await expect(articles.getByRole('link', { name: /US-North Korea Diplomacy/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Recent libraries' })).toContainText(other);
 });

@@ -21,10 +21,17 @@ export async function importFiles(library: Library, files: FileToImport[]): Prom
   );
 }
 
-export function createHandlers(library: Library, search: SearchIndex, exportDir: string, restoreBackup: Handlers['backups.restore']): Handlers {
+/** What the core does itself, since it replaces the library: restore a backup, open another library. */
+export interface CoreActions {
+  restoreBackup: Handlers['backups.restore'];
+  openLibrary: Handlers['library.open'];
+}
+
+export function createHandlers(library: Library, search: SearchIndex, exportDir: string, actions: CoreActions): Handlers {
   const suggester = new Suggester(library);
   return {
     'library.info': async () => ({ path: library.dir, exportDir, articleCount: library.listArticles().length, warnings: library.warnings }),
+    'library.open': actions.openLibrary,
     'articles.list': async () => library.listArticles(),
     'articles.get': async ({ id }) => library.loadArticle(id),
     'articles.import': async ({ files }) =>
@@ -104,7 +111,7 @@ export function createHandlers(library: Library, search: SearchIndex, exportDir:
     'backups.list': async () => library.listBackups(),
     'backups.create': async () => library.snapshot('manual'),
     'backups.add': async ({ data }) => library.addBackup(new Uint8Array(Buffer.from(data, 'base64'))),
-    'backups.restore': restoreBackup,
+    'backups.restore': actions.restoreBackup,
     'briefs.save': async (brief) => library.saveBrief(brief),
     'briefs.delete': async ({ id }) => {
       await library.deleteBrief(id);

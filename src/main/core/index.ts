@@ -1,7 +1,7 @@
 // Builds the core in order — library, search index, then handlers — for any host. Imports nothing from Electron.
 import { homedir } from 'node:os';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { Handlers } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import { checkArchive, readGeneration, replaceContent } from './backup';
@@ -58,6 +58,28 @@ class Gate {
   }
 }
 
+/**
+ * The folder a library is to be opened from, checked: given in full (or from ~), there, and either a Dossier
+ * library or empty (a new library then starts in it). A folder of other files is refused rather than filled.
+ */
+export async function libraryFolder(path: string): Promise<string> {
+  const given = path.trim();
+  const expanded = given === '~' || given.startsWith('~/') ? join(homedir(), given.slice(1)) : given;
+  if (!isAbsolute(expanded)) throw new DossierError('invalid_input', `Give the library folder's full path (${given} is relative).`);
+  const dir = resolve(expanded);
+  const info = await stat(dir).catch(() => null);
+  if (!info) throw new DossierError('not_found', `There is no folder ${dir}.`);
+  if (!info.isDirectory()) throw new DossierError('invalid_input', `${dir} is a file, not a folder.`);
+  const names = (await readdir(dir)).filter((name) => !name.startsWith('.'));
+  if (names.length > 0 && !names.includes('library.json')) {
+    throw new DossierError(
+      'invalid_input',
+      `${dir} holds other files and no Dossier library. Choose a library's folder, or an empty folder to start a new library in.`,
+    );
+  }
+  return dir;
+}
+
 export async function openCore(options: {
   libraryDir: string;
   exportDir?: string;
@@ -65,10 +87,14 @@ export async function openCore(options: {
   workerDir?: string;
   /** How long after a change the day's backup is made (null: never, as for one command of the CLI). */
   dailyBackupDelayMs?: number | null;
+  /** Told when another library folder was opened (the app remembers it for its next start). */
+  libraryOpened?: (dir: string) => void;
 }): Promise<Core> {
   const extractor = () => (options.workerDir ? workerExtractor(join(options.workerDir, 'import-worker.js')) : extractHere);
   const searchEngine = () => (options.workerDir ? engineWorker(join(options.workerDir, 'search-worker.js')) : engineHere());
-  const exportDir = options.exportDir ?? join(options.libraryDir, 'exports');
+  // The folder open now: another can be opened while the core runs.
+  let libraryDir = resolve(options.libraryDir);
+  const exportDir = () => options.exportDir ?? join(libraryDir, 'exports');
   const dailyDelay = options.dailyBackupDelayMs === undefined ? 60_000 : options.dailyBackupDelayMs;
   const gate = new Gate();
   let library: Library;
@@ -100,28 +126,51 @@ export async function openCore(options: {
     search.warm();
     library.warmImports();
   };
-  const open = async () => {
-    library = await Library.open(options.libraryDir, { extractor: extractor() });
-    search = new SearchIndex(library, { cacheDir: join(options.libraryDir, 'cache', 'search'), engine: searchEngine() });
-    current = createHandlers(library, search, exportDir, restoreBackup);
+  const open = async (opened?: Library) => {
+    library = opened ?? (await Library.open(libraryDir, { extractor: extractor() }));
+    search = new SearchIndex(library, { cacheDir: join(libraryDir, 'cache', 'search'), engine: searchEngine() });
+    current = createHandlers(library, search, exportDir(), { restoreBackup, openLibrary });
     library.onChange(afterChange);
     if (warmed) warm();
   };
 
+  const openLibrary: Handlers['library.open'] = ({ path }) =>
+    gate.alone(async () => {
+      const dir = await libraryFolder(path);
+      if (dir !== libraryDir) {
+        // The other library is opened (and locked) first: if it cannot be, this one stays as it was.
+        const other = await Library.open(dir, { extractor: extractor() });
+        if (dailyTimer) clearTimeout(dailyTimer);
+        dailyTimer = null;
+        lastDaily = null;
+        try {
+          await search.close();
+          await library.close();
+        } catch (error) {
+          // Everything it wrote is durable already: the other library opens all the same.
+          console.error('The library left did not close cleanly:', error);
+        }
+        libraryDir = dir;
+        await open(other);
+        options.libraryOpened?.(dir);
+      }
+      return current['library.info']({});
+    });
+
   const restoreBackup: Handlers['backups.restore'] = ({ name }) =>
     gate.alone(async () => {
       const restored = (await library.listBackups()).find((b) => b.name === name);
-      const archive = checkArchive(await readGeneration(options.libraryDir, name));
+      const archive = checkArchive(await readGeneration(libraryDir, name));
       if (!restored) throw new DossierError('not_found', `The backup ${name} is no longer there.`);
       // The library as it is goes first into a backup of its own: a restore can itself be undone.
       const before = await library.snapshot('before-restore');
       await search.close({ keep: false });
       await library.close();
       try {
-        await replaceContent(options.libraryDir, archive);
+        await replaceContent(libraryDir, archive);
       } finally {
         // Whether the new content is in place or the old one was put back, the library opens again.
-        await rm(join(options.libraryDir, 'cache'), { recursive: true, force: true });
+        await rm(join(libraryDir, 'cache'), { recursive: true, force: true });
         lastDaily = null;
         await open();
       }
@@ -131,8 +180,9 @@ export async function openCore(options: {
   await open();
   for (const name of Object.keys(current) as (keyof Handlers)[]) {
     const call = (input: unknown) => (current[name] as (input: unknown) => Promise<unknown>)(input);
-    // A restore waits for the calls under way itself: counted as one, it would wait for itself.
-    (handlers as Record<string, (input: unknown) => Promise<unknown>>)[name] = name === 'backups.restore' ? call : (input) => gate.pass(() => call(input));
+    // A restore or another library waits for the calls under way itself: counted as one, it would wait for itself.
+    const alone = name === 'backups.restore' || name === 'library.open';
+    (handlers as Record<string, (input: unknown) => Promise<unknown>>)[name] = alone ? call : (input) => gate.pass(() => call(input));
   }
   return {
     get library() {

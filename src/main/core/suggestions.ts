@@ -4,7 +4,10 @@ import type { Suggestions } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import { ENTITY_TYPE_NAMES } from '../../shared/model';
 import type { Library } from './library';
-import { findSuggestions, withDecisions } from './suggest';
+
+/** The finder and its language models (compromise, chrono-node: half a second to load) load on first use,
+ * so that a command or a launch that finds no suggestions does not wait for them. */
+const finder = () => import('./suggest');
 
 const CACHED_ARTICLES = 50;
 const WARMED_AFTER_IMPORT = 3;
@@ -22,6 +25,7 @@ export class Suggester {
     const { publishedAt } = this.library.getArticle(articleId);
     const cached = this.found.get(articleId);
     if (cached && cached.publishedAt === publishedAt) return cached.suggestions;
+    const { findSuggestions } = await finder();
     const suggestions = findSuggestions(await this.library.loadText(articleId), publishedAt);
     this.found.delete(articleId);
     this.found.set(articleId, { publishedAt, suggestions });
@@ -41,6 +45,7 @@ export class Suggester {
 
   async list(articleId: string): Promise<Suggestions> {
     const found = await this.find(articleId);
+    const { withDecisions } = await finder();
     return withDecisions(found, this.library.listEntities(), await this.library.suggestionDecisions(articleId));
   }
 

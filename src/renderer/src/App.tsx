@@ -86,6 +86,7 @@ function useNavigationCommands(): void {
       { id: 'open-timeline', title: 'Open the timeline', run: () => navigate(hrefs.timeline()) },
       { id: 'open-graph', title: 'Open the graph', run: () => navigate(hrefs.graph()) },
       { id: 'open-settings', title: 'Settings…', shortcut: 'Ctrl+,', run: () => navigate(hrefs.settings()) },
+      { id: 'open-library', title: 'Open another library folder…', run: () => navigate(hrefs.settings('library')) },
       { id: 'show-keys', title: 'Keyboard shortcuts', run: () => navigate(hrefs.home()) },
       { id: 'open-backups', title: 'Backups: back up the library, or restore it as it was…', run: () => navigate(hrefs.backups()) },
       ...articles.map((a) => ({ id: `article-${a.id}`, group: 'go', title: `Open article: ${a.title}`, run: () => navigate(hrefs.article(a.id)) })),
@@ -151,7 +152,7 @@ function Shell() {
         )}
         {route.name === 'entity' && <EntityPage id={route.id} />}
         {route.name === 'backups' && <BackupsPage />}
-        {route.name === 'settings' && <SettingsPage />}
+        {route.name === 'settings' && <SettingsPage focus={route.focus} />}
         {route.name === 'brief' && <BriefPage key={window.location.hash} initialEntityIds={route.entityIds} initialArticleIds={route.articleIds} briefId={route.briefId} />}
       </div>
       <StatusBar />

@@ -10,7 +10,7 @@ export type Route =
   | { name: 'brief'; entityIds: string[]; articleIds: string[]; briefId: string | null }
   | { name: 'search'; query: string }
   | { name: 'backups' }
-  | { name: 'settings' }
+  | { name: 'settings'; focus: 'library' | null }
   | { name: 'timeline'; entityId: string | null; tag: string | null }
   | ({ name: 'graph' } & GraphView);
 
@@ -32,7 +32,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'timeline') return { name: 'timeline', entityId: params.get('entity'), tag: params.get('tag') };
   if (parts[0] === 'backups') return { name: 'backups' };
-  if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'settings') return { name: 'settings', focus: params.get('focus') === 'library' ? 'library' : null };
   if (parts[0] === 'search') return { name: 'search', query: params.get('q') ?? '' };
   if (parts[0] === 'graph') {
     const types = params.get('types');
@@ -55,7 +55,8 @@ export const hrefs = {
     `#/articles/${encodeURIComponent(id)}${annotationId ? `?annotation=${encodeURIComponent(annotationId)}` : ''}`,
   passage: (id: string, at: { start: number; end: number }) => `#/articles/${encodeURIComponent(id)}?at=${at.start}-${at.end}`,
   backups: () => '#/backups',
-  settings: () => '#/settings',
+  /** With `focus`, the page opens with the focus on that part: the field to open another library with. */
+  settings: (focus?: 'library') => `#/settings${focus ? `?focus=${focus}` : ''}`,
   search: (query: string) => `#/search?q=${encodeURIComponent(query)}`,
   timeline: (filter: { entityId?: string | null; tag?: string | null } = {}) => {
     const params = new URLSearchParams();

@@ -23,6 +23,8 @@ const PREFERENCES = {
   theme: { key: 'dossier.theme', schema: z.enum(THEMES), fallback: 'system' as (typeof THEMES)[number] },
   readerSize: { key: 'dossier.readerSize', schema: z.enum(READER_SIZES), fallback: 'medium' as (typeof READER_SIZES)[number] },
   readerWidth: { key: 'dossier.readerWidth', schema: z.enum(READER_WIDTHS), fallback: 'medium' as (typeof READER_WIDTHS)[number] },
+  /** The library folders opened on this computer, the last one first. */
+  recentLibraries: { key: 'dossier.recentLibraries', schema: z.array(z.string().min(1)).max(20), fallback: [] as string[] },
   briefDefaults: {
     key: 'dossier.briefDefaults',
     schema: BriefDefaultsSchema,

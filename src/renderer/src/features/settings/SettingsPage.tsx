@@ -1,10 +1,8 @@
 // Settings: the theme, the reader's type, the defaults of a new brief, and where the library and exported
 // briefs are. Each choice applies at once and is remembered on this machine.
-import { useEffect, useState } from 'react';
-import type { Output } from '../../../../shared/api';
 import { READER_SIZES, READER_WIDTHS, THEMES, usePreference } from '../../lib/preferences';
 import { BriefFormFields } from '../briefs/BriefFormFields';
-import { call } from '../../lib/dossier';
+import { LibraryFolders } from './LibraryFolders';
 
 const THEME_LABELS: Record<(typeof THEMES)[number], string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 const SIZE_LABELS: Record<(typeof READER_SIZES)[number], string> = { small: 'Small', medium: 'Medium', large: 'Large', 'x-large': 'Extra large' };
@@ -25,13 +23,11 @@ function Choice<T extends string>({ legend, options, labels, value, onChange }: 
   );
 }
 
-export function SettingsPage() {
+export function SettingsPage({ focus }: { focus: 'library' | null }) {
   const [theme, setTheme] = usePreference('theme');
   const [readerSize, setReaderSize] = usePreference('readerSize');
   const [readerWidth, setReaderWidth] = usePreference('readerWidth');
   const [brief, setBrief] = usePreference('briefDefaults');
-  const [info, setInfo] = useState<Output<'library.info'> | null>(null);
-  useEffect(() => void call('library.info', {}).then(setInfo, () => undefined), []);
 
   return (
     <main className="page settings-page" aria-label="Settings">
@@ -52,19 +48,10 @@ export function SettingsPage() {
       </section>
       <section aria-labelledby="settings-files">
         <h2 id="settings-files">Files</h2>
-        <dl className="settings-files">
-          <dt>Library</dt>
-          <dd>
-            <code>{info?.path ?? '…'}</code>
-          </dd>
-          <dt>Exported briefs</dt>
-          <dd>
-            <code>{info?.exportDir ?? '…'}</code>
-          </dd>
-        </dl>
+        <LibraryFolders focus={focus === 'library'} />
         <p className="muted">
-          To use another library folder, start Dossier with <code>DOSSIER_LIBRARY</code> set to it (the command line takes <code>--library</code>, and{' '}
-          <code>dossier serve --exports</code> another folder for exported briefs).
+          <code>DOSSIER_LIBRARY</code> names the library to start with (the command line takes <code>--library</code>, and <code>dossier serve --exports</code>{' '}
+          another folder for exported briefs).
         </p>
       </section>
     </main>
