@@ -39,7 +39,7 @@ export interface Candidates {
 }
 
 /** Bumped whenever what is indexed, or how, changes: an index file of another format is rebuilt. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 /** Prefix expansion only for words this long, and into at most this many words (shortest first). */
 const MIN_PREFIX = 3;
