@@ -61,8 +61,9 @@ async function start(): Promise<void> {
     }
   }
   if (!core) return;
-  bindIpc(core.handlers, trustedSender(APP_ORIGIN, devServerUrl));
-  bindFolderChooser(() => mainWindow, trustedSender(APP_ORIGIN, devServerUrl));
+  const trusted = trustedSender(APP_ORIGIN, devServerUrl);
+  bindIpc(core.handlers, trusted);
+  bindFolderChooser(() => mainWindow, trusted);
   core.warm();
   installAppMenu(() => mainWindow);
   mainWindow = await createMainWindow(outDir, devServerUrl, join(app.getPath('userData'), 'window-state.json'));

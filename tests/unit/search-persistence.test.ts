@@ -42,6 +42,20 @@ function countingEngine(): EngineClient & { docsPut: number } {
   return counting;
 }
 
+/** A search in a library opened anew, on a counting engine: what it found, and how many documents the index
+ * had to be given to answer (none when it was restored). */
+async function searchFresh(query: string): Promise<{ ids: string[]; docsPut: number }> {
+  const library = await Library.open(dir);
+  const engine = countingEngine();
+  const search = new SearchIndex(library, { cacheDir: cacheDir(), engine });
+  try {
+    return { ids: (await search.search(query, {}, 10)).map((h) => h.id), docsPut: engine.docsPut };
+  } finally {
+    await search.close();
+    await library.close();
+  }
+}
+
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'dossier-search-cache-'));
 });
@@ -58,17 +72,10 @@ describe('the saved search index', () => {
     await core.close();
     expect(existsSync(join(cacheDir(), 'index.json'))).toBe(true);
 
-    const library = await Library.open(dir);
-    const engine = countingEngine();
-    const search = new SearchIndex(library, { cacheDir: cacheDir(), engine });
-    try {
-      expect((await search.search('gangster', {}, 10)).map((h) => h.id)).toEqual([seedId]);
-      // Only the entities are given again (they are few, and always current); no article was read.
-      expect(engine.docsPut).toBe(0);
-    } finally {
-      await search.close();
-      await library.close();
-    }
+    const fresh = await searchFresh('gangster');
+    expect(fresh.ids).toEqual([seedId]);
+    // Only the entities are given again (they are few, and always current); no article was read.
+    expect(fresh.docsPut).toBe(0);
     core = await openCore({ libraryDir: dir, dailyBackupDelayMs: null });
     expect(await ids(core, 'Pyongyang')).toEqual([seedId]);
     await core.close();
@@ -146,16 +153,9 @@ describe('the saved search index', () => {
       },
     ]) {
       await damage();
-      const library = await Library.open(dir);
-      const engine = countingEngine();
-      const search = new SearchIndex(library, { cacheDir: cacheDir(), engine });
-      try {
-        expect((await search.search('gangster', {}, 10)).map((h) => h.id)).toEqual([seedId]);
-        expect(engine.docsPut).toBeGreaterThan(0);
-      } finally {
-        await search.close();
-        await library.close();
-      }
+      const rebuilt = await searchFresh('gangster');
+      expect(rebuilt.ids).toEqual([seedId]);
+      expect(rebuilt.docsPut).toBeGreaterThan(0);
     }
     core = await openCore({ libraryDir: dir, dailyBackupDelayMs: null });
     expect(await ids(core, 'gangster')).toEqual([seedId]);
