@@ -511,6 +511,9 @@ export function unwrap<T>(result: Result<T>): T {
 export const IPC_CHANNEL = 'dossier:call';
 /** The channel on which the main process tells the window what became of files the system opened with Dossier. */
 export const OPENED_CHANNEL = 'dossier:opened';
+/** The loopback host's event stream for its pages (server-sent events; the page's token in the query): files
+ * opened with `dossier open` arrive there as OPENED_CHANNEL events, as Electron sends them to its window. */
+export const EVENTS_PATH = '/events';
 /** The channel on which the window asks the main process for a folder, chosen in the system's dialog. */
 export const CHOOSE_FOLDER_CHANNEL = 'dossier:choose-folder';
 

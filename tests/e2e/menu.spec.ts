@@ -85,7 +85,7 @@ test('files the system opened with Dossier are reported as an import is, and one
   await installBridge(page);
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'Your library is empty' })).toBeVisible();
-  // What the main process does (src/main/electron/open-files.ts): import through the core, then tell the window.
+  // What the main process does (src/main/core/open-files.ts): import through the core, then tell the window.
   const call = async (files: { name: string; data: string }[]) => {
     const response = await fetch(`${host.origin}/api/articles.import`, {
       method: 'POST',
@@ -102,10 +102,10 @@ test('files the system opened with Dossier are reported as an import is, and one
   await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('link', { name: /US-North Korea Diplomacy/ })).toBeVisible();
   // The same file again, and one the system could not read: both said, nothing else opens.
   const again = await call([{ name: 'diplomat.txt', data: seed }]);
-  const gone = { ok: false, fileName: 'gone.html', error: { code: 'not_found', message: 'Cannot import "gone.html": it is no longer at /tmp/gone.html.' } };
+  const gone = { ok: false, fileName: 'gone.html', error: { code: 'not_found', message: 'Cannot import "gone.html": there is no file at /tmp/gone.html.' } };
   await page.evaluate((o) => (window as unknown as { filesOpened(o: unknown): void }).filesOpened(o), [...(again as unknown[]), gone]);
   await expect(page.getByRole('status').filter({ hasText: 'is already in the library.' })).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: 'it is no longer at /tmp/gone.html' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'there is no file at /tmp/gone.html' })).toBeVisible();
 });
 
 test('File › Open Library Folder… opens the library chosen in the system’s dialog', async ({ page, host }) => {

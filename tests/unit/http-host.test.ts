@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../src/main/core';
 import { startHttpHost, type HttpHost } from '../../src/main/hosts/http-host';
-import { MAX_IMPORT_BYTES, TOKEN_HEADER } from '../../src/shared/api';
+import { EVENTS_PATH, MAX_IMPORT_BYTES, OPENED_CHANNEL, TOKEN_HEADER, type ImportOutcome } from '../../src/shared/api';
 
 let dir: string;
 let core: Core;
@@ -123,5 +123,29 @@ describe('loopback host', () => {
     expect(page.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cross-origin-opener-policy': 'same-origin', 'cross-origin-resource-policy': 'same-origin', 'cache-control': 'no-store' });
     expect((await send('/../secret.txt')).status).toBe(404);
     expect((await send('/%2e%2e/secret.txt')).status).toBe(404);
+  });
+
+  it('streams files opened with `dossier open` to pages that have the token, and to no one else', async () => {
+    expect((await send(EVENTS_PATH)).status).toBe(401);
+    expect((await send(`${EVENTS_PATH}?token=wrong`)).status).toBe(401);
+    const outcome: ImportOutcome = { ok: false, fileName: 'gone.html', error: { code: 'not_found', message: 'Cannot import "gone.html".' } };
+    const received = await new Promise<{ status: number; type: unknown; text: string }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: host.port, path: `${EVENTS_PATH}?token=${host.token}`, headers: { host: `127.0.0.1:${host.port}` } }, (res) => {
+        let text = '';
+        res.on('data', (chunk) => {
+          text += chunk;
+          if (text.includes('\n\n') && !text.includes(OPENED_CHANNEL)) host.tellFilesOpened([outcome]);
+          if (text.includes('data: ')) {
+            req.destroy();
+            resolve({ status: res.statusCode!, type: res.headers['content-type'], text });
+          }
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(received.status).toBe(200);
+    expect(received.type).toBe('text/event-stream; charset=utf-8');
+    expect(received.text).toContain(`event: ${OPENED_CHANNEL}\ndata: ${JSON.stringify([outcome])}\n\n`);
   });
 });

@@ -4,9 +4,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../src/main/core';
+import { appLibraryDir, lastLibraryFile, openCore, userDataDir, type Core } from '../../src/main/core';
 import { dispatch } from '../../src/main/core/dispatch';
-import { librariesToTry, loadLastLibrary, saveLastLibrary } from '../../src/main/electron/last-library';
+import { librariesToTry, loadLastLibrary, saveLastLibrary } from '../../src/main/core/last-library';
 import { unwrap, type Input, type MethodName, type Output } from '../../src/shared/api';
 
 const shared = (path: string) => new URL(`../../../shared/${path}`, import.meta.url);
@@ -94,5 +94,25 @@ describe('the library the app opens at launch', () => {
     expect(await loadLastLibrary(file)).toBeNull();
     await writeFile(file, '{');
     expect(await loadLastLibrary(file)).toBeNull();
+  });
+
+  it.runIf(process.platform === 'linux')('is the command line’s library too, found in the same user data folder', async () => {
+    const saved = { XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME, DOSSIER_LIBRARY: process.env.DOSSIER_LIBRARY };
+    try {
+      process.env.XDG_CONFIG_HOME = join(root, 'config');
+      delete process.env.DOSSIER_LIBRARY;
+      expect(userDataDir()).toBe(join(root, 'config', 'Dossier'));
+      expect(await appLibraryDir()).toBe(join(root, 'config', 'Dossier', 'library'));
+      await mkdir(userDataDir(), { recursive: true });
+      await saveLastLibrary(lastLibraryFile(userDataDir()), join(root, 'b'));
+      expect(await appLibraryDir()).toBe(join(root, 'b'));
+      process.env.DOSSIER_LIBRARY = join(root, 'env');
+      expect(await appLibraryDir()).toBe(join(root, 'env'));
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
   });
 });

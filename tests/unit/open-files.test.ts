@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../src/main/core';
-import { filesFromArgv, openFiles } from '../../src/main/electron/open-files';
+import { filesFromArgv, openFiles } from '../../src/main/core/open-files';
 
 const SEED = `${__dirname}/../../../shared/fixtures/diplomat-pompeo-kim-pyongyang.txt`;
 
@@ -39,7 +39,7 @@ describe('opening files', () => {
     const outcomes = await openFiles(core.handlers, [seed, join(dir, 'gone.html'), join(dir, 'empty.md'), seed]);
     expect(outcomes.map((o) => o.ok)).toEqual([true, false, false, true]);
     expect(outcomes[0]).toMatchObject({ ok: true, duplicate: false, article: { title: 'US-North Korea Diplomacy Picks Up With a Pompeo-Kim Encounter in Pyongyang' } });
-    expect(outcomes[1]).toMatchObject({ ok: false, fileName: 'gone.html', error: { code: 'not_found', message: `Cannot import "gone.html": it is no longer at ${join(dir, 'gone.html')}.` } });
+    expect(outcomes[1]).toMatchObject({ ok: false, fileName: 'gone.html', error: { code: 'not_found', message: `Cannot import "gone.html": there is no file at ${join(dir, 'gone.html')}.` } });
     expect(outcomes[2]).toMatchObject({ ok: false, fileName: 'empty.md' });
     expect(outcomes[3]).toMatchObject({ ok: true, duplicate: true });
     expect(core.library.listArticles()).toHaveLength(1);

@@ -7,6 +7,7 @@ import { DossierError } from '../../shared/errors';
 import { checkArchive, readGeneration, replaceContent } from './backup';
 import { createHandlers } from './handlers';
 import { Library } from './library';
+import { librariesToTry, loadLastLibrary } from './last-library';
 import { SearchIndex } from './search';
 import { engineHere, engineWorker } from './search-engine-client';
 import { extractHere, workerExtractor } from './importers/extractor';
@@ -89,6 +90,8 @@ export async function openCore(options: {
   dailyBackupDelayMs?: number | null;
   /** Told when another library folder was opened (the app remembers it for its next start). */
   libraryOpened?: (dir: string) => void;
+  /** The host's door (core/door.ts): written into each library's lock, so `dossier open` finds the host. */
+  door?: string;
 }): Promise<Core> {
   const extractor = () => (options.workerDir ? workerExtractor(join(options.workerDir, 'import-worker.js')) : extractHere);
   const searchEngine = () => (options.workerDir ? engineWorker(join(options.workerDir, 'search-worker.js')) : engineHere());
@@ -127,7 +130,7 @@ export async function openCore(options: {
     library.warmImports();
   };
   const open = async (opened?: Library) => {
-    library = opened ?? (await Library.open(libraryDir, { extractor: extractor() }));
+    library = opened ?? (await Library.open(libraryDir, { extractor: extractor(), door: options.door }));
     search = new SearchIndex(library, { cacheDir: join(libraryDir, 'cache', 'search'), engine: searchEngine() });
     current = createHandlers(library, search, exportDir(), { restoreBackup, openLibrary });
     library.onChange(afterChange);
@@ -139,7 +142,7 @@ export async function openCore(options: {
       const dir = await libraryFolder(path);
       if (dir !== libraryDir) {
         // The other library is opened (and locked) first: if it cannot be, this one stays as it was.
-        const other = await Library.open(dir, { extractor: extractor() });
+        const other = await Library.open(dir, { extractor: extractor(), door: options.door });
         if (dailyTimer) clearTimeout(dailyTimer);
         dailyTimer = null;
         lastDaily = null;
@@ -212,7 +215,20 @@ export function appDataDir(): string {
   return process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config');
 }
 
+/** The app's own folder in the application data folder (Electron's userData is set to it). */
+export function userDataDir(): string {
+  return join(appDataDir(), APP_NAME);
+}
+
 /** Where the library lives unless the user chose another folder. */
 export function defaultLibraryDir(): string {
-  return process.env.DOSSIER_LIBRARY ?? join(appDataDir(), APP_NAME, 'library');
+  return process.env.DOSSIER_LIBRARY ?? join(userDataDir(), 'library');
+}
+
+/** The file where the app keeps the library folder it opened last. */
+export const lastLibraryFile = (userData: string): string => join(userData, 'last-library.json');
+
+/** The library the app opens (and the command line works on) unless told otherwise: see last-library.ts. */
+export async function appLibraryDir(): Promise<string> {
+  return librariesToTry(process.env.DOSSIER_LIBRARY, await loadLastLibrary(lastLibraryFile(userDataDir())), join(userDataDir(), 'library'))[0];
 }

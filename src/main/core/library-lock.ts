@@ -1,4 +1,5 @@
-// One running Dossier per library: a lock file naming the process that holds it.
+// One running Dossier per library: a lock file naming the process that holds it, and where that process takes
+// files to open (its door, when it is an app that stays up).
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { open, readFile, rm } from 'node:fs/promises';
@@ -6,10 +7,12 @@ import { DossierError } from '../../shared/errors';
 
 const LOCK_NAME = '.dossier.lock';
 
-interface LockInfo {
+export interface LockInfo {
   pid: number;
   host: string;
   since: string;
+  /** The socket of the process's door (core/door.ts), if it has one. */
+  door?: string;
 }
 
 function isAlive(pid: number): boolean {
@@ -21,9 +24,23 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export async function acquireLibraryLock(dir: string): Promise<() => Promise<void>> {
+async function readHolder(path: string): Promise<LockInfo | null> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as LockInfo;
+  } catch {
+    return null;
+  }
+}
+
+/** The process of this machine that has the library open now, if one has. */
+export async function libraryHolder(dir: string): Promise<LockInfo | null> {
+  const holder = await readHolder(join(dir, LOCK_NAME));
+  return holder && holder.host === hostname() && typeof holder.pid === 'number' && isAlive(holder.pid) ? holder : null;
+}
+
+export async function acquireLibraryLock(dir: string, door?: string): Promise<() => Promise<void>> {
   const path = join(dir, LOCK_NAME);
-  const info: LockInfo = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  const info: LockInfo = { pid: process.pid, host: hostname(), since: new Date().toISOString(), ...(door ? { door } : {}) };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(path, 'wx');
@@ -34,12 +51,7 @@ export async function acquireLibraryLock(dir: string): Promise<() => Promise<voi
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      let holder: LockInfo | null = null;
-      try {
-        holder = JSON.parse(await readFile(path, 'utf8')) as LockInfo;
-      } catch {
-        holder = null;
-      }
+      const holder = await readHolder(path);
       const stale = !holder || (holder.host === info.host && !isAlive(holder.pid));
       if (!stale) {
         throw new DossierError(

@@ -151,9 +151,10 @@ export class Library {
     this.warnings = warnings;
   }
 
-  static async open(dir: string, options: { extractor?: Extractor } = {}): Promise<Library> {
+  /** `door`: where the process that opens it takes files to open, written into the lock for `dossier open`. */
+  static async open(dir: string, options: { extractor?: Extractor; door?: string } = {}): Promise<Library> {
     await mkdir(dir, { recursive: true });
-    const releaseLock = await acquireLibraryLock(dir);
+    const releaseLock = await acquireLibraryLock(dir, options.door);
     try {
       const queue = new WriteQueue();
       const warnings: string[] = [];

@@ -1,11 +1,14 @@
 // The `dossier` command line: batch work on a library, and the loopback host (`dossier serve`).
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ANNOTATION_EXPORT_FORMATS, BRIEF_GROUPINGS, IMPORT_EXTENSIONS, isArticlePath, SUPPORTED_FORMATS, unwrap, type Input, type MethodName, type Output } from '../../shared/api';
+import { ANNOTATION_EXPORT_FORMATS, BRIEF_GROUPINGS, IMPORT_EXTENSIONS, isArticlePath, SUPPORTED_FORMATS, unwrap, type ImportOutcome, type Input, type MethodName, type Output } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import { ENTITY_TYPES, EntityTypeSchema, type EntityType } from '../../shared/model';
-import { defaultLibraryDir, openCore, type Core } from '../core';
+import { appLibraryDir, defaultLibraryDir, openCore, userDataDir, type Core } from '../core';
+import { knock, openDoor, type Door } from '../core/door';
+import { libraryHolder } from '../core/library-lock';
+import { openFiles } from '../core/open-files';
 import { dispatch } from '../core/dispatch';
 import { restoreArchive } from '../core/backup';
 import { composeBrief, writeBriefFiles } from '../core/briefs';
@@ -20,6 +23,8 @@ Commands:
                                  import article files (${IMPORT_EXTENSIONS.map((e) => `.${e}`).join(' ')}),
                                  every one under a folder, or web pages; with --keep-going, what can be
                                  imported is, and the rest is reported (else nothing is imported)
+  open FILE...                   import files into the running Dossier (the app or \`dossier serve\`), which
+                                 shows them; when none has the library open, into the library directly
   list                           list the library's articles
   show ID                        an article's metadata and text
   annotations ID                 an article's annotations, with selectors and anchor status
@@ -43,7 +48,7 @@ Commands:
   serve [--port N]               serve the app on 127.0.0.1 (prints its URL with the access token)
 
 Options:
-  --library DIR   the library folder (default: ${defaultLibraryDir()})
+  --library DIR   the library folder (default: ${process.env.DOSSIER_LIBRARY ?? `the one the app opened last, else ${join(userDataDir(), 'library')}`})
   --exports DIR   where the app saves exported briefs (serve; default: DIR/exports of the library)
   --json          print JSON
   -h, --help      this help`;
@@ -160,6 +165,16 @@ async function readSource(source: { path: string; url: boolean }): Promise<FileT
   }
 }
 
+type ImportedOutcome = Extract<ImportOutcome, { ok: true }>;
+
+/** One line for an imported file (and one more for the annotations a new version carried over). */
+function describeImport(r: Pick<ImportedOutcome, 'article' | 'duplicate' | 'carried' | 'fileName'>): string {
+  const line = `${r.duplicate ? 'already in the library' : r.carried ? 'new version' : 'imported'}  ${r.article.id}  ${r.article.title}  (${r.fileName})`;
+  if (!r.carried) return line;
+  const { anchored, fuzzy, orphaned } = r.carried;
+  return `${line}\n  annotations carried over: ${anchored} anchored, ${fuzzy} fuzzy (to review), ${orphaned} orphaned (need attention)`;
+}
+
 async function runImport(core: Core, args: string[], values: Values): Promise<void> {
   if (args.length === 0) throw new UsageError('import: name at least one file, folder or web address');
   const listed = (await Promise.all(args.map(sources))).flat();
@@ -182,16 +197,10 @@ async function runImport(core: Core, args: string[], values: Values): Promise<vo
   // All or nothing, unless asked to keep going: a bad file leaves the library exactly as it was.
   if (failures.length > 0 && !values['keep-going']) throw failures[0].error;
   const results = await core.library.commitImport(prepared);
-  const describe = (r: (typeof results)[number]) => {
-    const line = `${r.duplicate ? 'already in the library' : r.carried ? 'new version' : 'imported'}  ${r.article.id}  ${r.article.title}  (${r.fileName})`;
-    if (!r.carried) return line;
-    const { anchored, fuzzy, orphaned } = r.carried;
-    return `${line}\n  annotations carried over: ${anchored} anchored, ${fuzzy} fuzzy (to review), ${orphaned} orphaned (need attention)`;
-  };
   print(
     values,
     results.map((r) => ({ ...r.article, fileName: r.fileName, duplicate: r.duplicate, carried: r.carried })),
-    results.map(describe).join('\n'),
+    results.map(describeImport).join('\n'),
   );
   for (const r of results) for (const warning of r.warnings) process.stderr.write(`dossier: warning: ${warning}\n`);
   if (failures.length > 0) {
@@ -337,13 +346,50 @@ async function runRestore(file: string | undefined, values: Values): Promise<voi
   }
 }
 
-async function runServe(core: Core, values: Values, rendererDir: string): Promise<void> {
+/**
+ * `dossier open FILE...`: the files go to the Dossier that has the library open (the app or `dossier serve`),
+ * which imports them and shows them; when none has, they are imported into the library here.
+ */
+async function runOpen(args: string[], values: Values, libraryDir: string, workerDir?: string): Promise<void> {
+  if (args.length === 0) throw new UsageError('open: name at least one file');
+  const paths = args.map((arg) => resolve(arg));
+  for (const path of paths) {
+    if ((await stat(path).catch(() => null))?.isDirectory()) throw new UsageError(`open: ${path} is a folder (\`dossier import\` takes folders)`);
+  }
+  const holder = await libraryHolder(libraryDir);
+  let outcomes = holder?.door ? await knock(holder.door, paths) : null;
+  let where = `opened in the running Dossier (process ${holder?.pid})`;
+  if (!outcomes) {
+    // Nobody to hand them to (or a command of the CLI holds the library: opening it then says so).
+    const core = await openCore({ libraryDir, workerDir });
+    try {
+      outcomes = await openFiles(core.handlers, paths);
+    } finally {
+      await core.close();
+    }
+    where = `Dossier is not running: imported into ${libraryDir}, where the app will show them`;
+  }
+  const imported = outcomes.filter((o) => o.ok);
+  print(values, outcomes, imported.map(describeImport).join('\n'));
+  for (const o of imported) for (const warning of o.warnings) process.stderr.write(`dossier: warning: ${warning}\n`);
+  for (const o of outcomes) if (!o.ok) process.stderr.write(`not imported: ${o.error.message}\n`);
+  if (imported.length > 0) process.stderr.write(`${where}\n`);
+  const failed = outcomes.length - imported.length;
+  if (failed > 0) throw new DossierError('invalid_input', `${failed} of ${outcomes.length} could not be imported (listed above)${imported.length ? '; the rest were' : ''}.`);
+}
+
+async function runServe(core: Core, values: Values, rendererDir: string, door: Door | null): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535');
   if (!(await stat(join(rendererDir, 'index.html')).catch(() => null))) {
     throw new DossierError('not_found', 'The UI is not built: run `npm run build` first.');
   }
   const host = await startHttpHost({ handlers: core.handlers, rendererDir, port });
+  door?.answer(async (paths) => {
+    const outcomes = await openFiles(core.handlers, paths);
+    host.tellFilesOpened(outcomes);
+    return outcomes;
+  });
   core.warm();
   process.stdout.write(`Dossier is serving ${core.library.dir}\nOpen ${host.url}\n`);
   await new Promise<void>((resolve) => {
@@ -367,19 +413,32 @@ export async function main(argv: string[], options: { rendererDir: string; worke
     process.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
   }
-  const known = ['import', 'list', 'show', 'annotations', 'annotate', 'entities', 'suggest', 'timeline', 'search', 'brief', 'export-annotations', 'backup', 'restore', 'serve'];
+  const known = ['import', 'open', 'list', 'show', 'annotations', 'annotate', 'entities', 'suggest', 'timeline', 'search', 'brief', 'export-annotations', 'backup', 'restore', 'serve'];
   if (!known.includes(command)) {
     process.stderr.write(`dossier: unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
   let core: Core | null = null;
+  let door: Door | null = null;
   try {
     // A restore makes the library: nothing may open (and so create) it first.
     if (command === 'restore') {
       await runRestore(rest[0], values);
       return 0;
     }
-    core = await openCore({ libraryDir: values.library ?? defaultLibraryDir(), exportDir: values.exports, workerDir: options.workerDir });
+    const libraryDir = values.library ?? (await appLibraryDir());
+    if (command === 'open') {
+      await runOpen(rest, values, libraryDir, options.workerDir);
+      return 0;
+    }
+    // The host that stays up takes files from `dossier open` (without its door, it serves all the same).
+    if (command === 'serve') {
+      door = await openDoor().catch((error: unknown) => {
+        process.stderr.write(`dossier: warning: \`dossier open\` will not reach this host: ${(error as Error).message}\n`);
+        return null;
+      });
+    }
+    core = await openCore({ libraryDir, exportDir: values.exports, workerDir: options.workerDir, door: door?.endpoint });
     for (const warning of core.library.warnings) process.stderr.write(`dossier: warning: ${warning}\n`);
     switch (command) {
       case 'import':
@@ -460,7 +519,7 @@ export async function main(argv: string[], options: { rendererDir: string; worke
         await runExportAnnotations(core, values);
         break;
       case 'serve':
-        await runServe(core, values, options.rendererDir);
+        await runServe(core, values, options.rendererDir, door);
         break;
     }
     return 0;
@@ -474,6 +533,7 @@ export async function main(argv: string[], options: { rendererDir: string; worke
     return 1;
   } finally {
     await core?.close();
+    await door?.close();
   }
 }
 

@@ -3,7 +3,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CONTENT_SECURITY_POLICY, MAX_IMPORT_BYTES, TOKEN_HEADER, type Handlers } from '../../shared/api';
+import { CONTENT_SECURITY_POLICY, EVENTS_PATH, MAX_IMPORT_BYTES, OPENED_CHANNEL, TOKEN_HEADER, type Handlers, type ImportOutcome } from '../../shared/api';
 import { dispatch } from '../core/dispatch';
 import { readStaticFile } from './static-files';
 
@@ -14,8 +14,11 @@ export interface HttpHost {
   url: string;
   port: number;
   token: string;
+  /** Tells the open pages that files were opened (`dossier open`), as Electron tells its window. */
+  tellFilesOpened(outcomes: ImportOutcome[]): void;
   close(): Promise<void>;
 }
+
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -55,6 +58,7 @@ export async function startHttpHost(options: { handlers: Handlers; rendererDir: 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
+  const listeners = new Set<ServerResponse>();
   const server: Server = createServer(async (req, res) => {
     try {
       if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 421, 'text/plain', 'Unknown host');
@@ -79,6 +83,14 @@ export async function startHttpHost(options: { handlers: Handlers; rendererDir: 
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
+      if (url.pathname === EVENTS_PATH) {
+        if (!sameToken(url.searchParams.get('token'), token)) return send(res, 401, 'text/plain', 'Missing or wrong token');
+        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8' });
+        res.write(': Dossier\n\n');
+        listeners.add(res);
+        res.once('close', () => listeners.delete(res));
+        return;
+      }
       // The page itself needs the token, so a stray tab on another port cannot load the app and its data.
       if ((url.pathname === '/' || url.pathname === '/index.html') && !sameToken(url.searchParams.get('token'), token)) {
         return send(res, 401, 'text/plain', 'Open the URL with its token, as `dossier serve` printed it.');
@@ -101,6 +113,10 @@ export async function startHttpHost(options: { handlers: Handlers; rendererDir: 
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
+    tellFilesOpened: (outcomes) => {
+      const event = `event: ${OPENED_CHANNEL}\ndata: ${JSON.stringify(outcomes)}\n\n`;
+      for (const listener of listeners) listener.write(event);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,9 +1,10 @@
 // What the app around the page (Electron) says: each application menu command runs the palette's command
-// of the same id, as the current view has it (one the view does not offer is said so); files the system
-// opened with Dossier are reported as any import is, and one alone opens.
+// of the same id, as the current view has it (one the view does not offer is said so); files the system (or
+// `dossier open`, also in the loopback host) opened with Dossier are reported as any import is, and one alone opens.
 import { useEffect, useRef } from 'react';
 import { menuCommands, PALETTE_COMMAND } from '../../../shared/app-menu';
 import { openIfOne, reportImport } from '../features/library/use-import';
+import { onFilesOpened } from '../lib/dossier';
 import { useCommandRegistry } from './use-commands';
 import { useLibrary } from './use-library';
 import { useStatus } from './use-status';
@@ -35,7 +36,7 @@ export function useMenu(): void {
   );
   useEffect(
     () =>
-      window.dossierApp?.onFilesOpened((outcomes) => {
+      onFilesOpened((outcomes) => {
         reportImport(outcomes, say);
         refresh();
         openIfOne(outcomes);

@@ -1,10 +1,24 @@
 // The one module that reads window.dossier. In Electron the preload provides it; in the loopback host the
 // same client is built from the contract over HTTP, with the token the page was opened with.
-import { createClient, TOKEN_HEADER, unwrap, type DossierClient, type Input, type MethodName, type Output } from '../../../shared/api';
+import {
+  createClient,
+  EVENTS_PATH,
+  ImportOutcomeSchema,
+  OPENED_CHANNEL,
+  TOKEN_HEADER,
+  unwrap,
+  type DossierClient,
+  type ImportOutcome,
+  type Input,
+  type MethodName,
+  type Output,
+} from '../../../shared/api';
 import type { Result } from '../../../shared/errors';
 
+const pageToken = () => new URLSearchParams(window.location.search).get('token') ?? '';
+
 function httpClient(): DossierClient {
-  const token = new URLSearchParams(window.location.search).get('token') ?? '';
+  const token = pageToken();
   return createClient(async (name, input) => {
     let response: Response;
     try {
@@ -27,6 +41,22 @@ function httpClient(): DossierClient {
 }
 
 export const dossier: DossierClient = window.dossier ?? httpClient();
+
+/** In the loopback host: files opened with `dossier open`, from the host's event stream. */
+function httpFilesOpened(listener: (outcomes: ImportOutcome[]) => void): () => void {
+  const events = new EventSource(`${EVENTS_PATH}?token=${encodeURIComponent(pageToken())}`);
+  events.addEventListener(OPENED_CHANNEL, (event) => {
+    const parsed = ImportOutcomeSchema.array().safeParse(JSON.parse((event as MessageEvent<string>).data));
+    if (parsed.success) listener(parsed.data);
+  });
+  return () => events.close();
+}
+
+/** Calls `listener` with what became of files the system (or `dossier open`) opened with Dossier; returns the
+ * function that stops. In Electron the main process says it; in the loopback host, its event stream. */
+export function onFilesOpened(listener: (outcomes: ImportOutcome[]) => void): () => void {
+  return window.dossierApp ? window.dossierApp.onFilesOpened(listener) : httpFilesOpened(listener);
+}
 
 /** Calls a method and returns its value, throwing an ApiError with a readable message on failure. */
 export async function call<M extends MethodName>(name: M, input: Input<M>): Promise<Output<M>> {

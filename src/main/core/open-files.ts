@@ -1,10 +1,10 @@
-// Files the system asks Dossier to open (a file association, a drop on the dock or taskbar icon, or
-// `Dossier FILE` from a terminal while Dossier runs): each importable one is imported, and the window is told.
+// Files the system asks Dossier to open (a file association, a drop on the dock or taskbar icon, `Dossier FILE`
+// or `dossier open FILE` from a terminal while Dossier runs): each importable one is imported, and the window is told.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { IMPORT_EXTENSIONS, MAX_IMPORT_BYTES, unwrap, type Handlers, type ImportOutcome } from '../../shared/api';
 import { DossierError, toErrorValue } from '../../shared/errors';
-import { dispatch } from '../core/dispatch';
+import { dispatch } from './dispatch';
 
 /**
  * The files to import among a command line's words, as absolute paths: `skip` words of Dossier's own first
@@ -35,7 +35,7 @@ export async function openFiles(handlers: Handlers, paths: readonly string[]): P
       outcomes.push({
         ok: false,
         fileName,
-        error: gone ? { code: 'not_found', message: `Cannot import "${fileName}": it is no longer at ${path}.` } : toErrorValue(error),
+        error: gone ? { code: 'not_found', message: `Cannot import "${fileName}": there is no file at ${path}.` } : toErrorValue(error),
       });
     }
   }

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { writeFileDurable } from '../core/durable-file';
+import { writeFileDurable } from './durable-file';
 
 const LastLibrarySchema = z.object({ path: z.string().refine(isAbsolute, 'an absolute path') });
 
