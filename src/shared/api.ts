@@ -285,6 +285,8 @@ export const SearchHitSchema = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 
+const FolderPathSchema = z.string().trim().min(1, 'name the folder').max(4096);
+
 export const LibraryInfoSchema = z.object({
   path: z.string(),
   exportDir: z.string(),
@@ -299,7 +301,7 @@ export const api = {
    * Closes this library and opens the one in another folder (an empty folder becomes a new library). The
    * library open until then stays open if the other cannot be opened.
    */
-  'library.open': method(z.object({ path: z.string().trim().min(1, 'name the library folder').max(4096) }), LibraryInfoSchema),
+  'library.open': method(z.object({ path: FolderPathSchema }), LibraryInfoSchema),
   'articles.list': method(z.object({}), z.array(ArticleListItemSchema)),
   'articles.get': method(
     z.object({ id: IdSchema }),
@@ -429,8 +431,14 @@ export const api = {
   ),
   /** Every tag of the library's annotations, to choose a brief's scope by. */
   'annotations.tags': method(z.object({}), z.array(z.string())),
+  /** A folder to export briefs to, checked (given in full, and there): its full path. */
+  'exports.checkFolder': method(z.object({ path: FolderPathSchema }), z.object({ path: z.string() })),
   'briefs.export': method(
-    BriefScopeSchema.extend({ fileName: z.string().trim().max(255).optional() }),
+    BriefScopeSchema.extend({
+      fileName: z.string().trim().max(255).optional(),
+      /** The folder the user chose to export to (it must be there); else the host's export folder. */
+      folder: FolderPathSchema.optional(),
+    }),
     z.object({
       /** The file written, or the folder when the brief is split by section. */
       path: z.string(),

@@ -117,11 +117,18 @@ test('File › Open Library Folder… opens the library chosen in the system’s
 
   await choose(page, 'open-library');
   await expect(page.getByLabel('Library folder')).toBeFocused();
+  const chooseIn = (form: string) => page.getByRole('form', { name: form }).getByRole('button', { name: 'Choose…' }).click();
   // Cancelled: nothing happens.
-  await page.getByRole('button', { name: 'Choose…' }).click();
+  await chooseIn('Open another library');
   await expect(page.getByRole('region', { name: 'Files' })).toContainText(host.libraryDir);
   await page.evaluate((folder) => Object.assign(window, { folderToChoose: folder }), other);
-  await page.getByRole('button', { name: 'Choose…' }).click();
+  await chooseIn('Open another library');
   await expect(page.getByRole('status')).toContainText(`Opened the library in ${other}: 1 article.`);
   await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('link', { name: /US-North Korea Diplomacy/ })).toBeVisible();
+
+  // The folder briefs are exported to, chosen the same way.
+  await page.evaluate((folder) => Object.assign(window, { folderToChoose: folder }), dirname(host.libraryDir));
+  await chooseIn('Export briefs to another folder');
+  await expect(page.getByRole('status')).toContainText(`Briefs will be exported to ${dirname(host.libraryDir)}.`);
+  await expect(page.getByRole('region', { name: 'Files' })).toContainText(`Exported briefs${dirname(host.libraryDir)} (chosen)`);
 });

@@ -1,12 +1,13 @@
 // Settings: the theme, the reader's text size and line length, and a new brief's defaults, applied at
-// once, kept after a reload, and accessible; and opening another library folder.
+// once, kept after a reload, and accessible; opening another library folder; the folder briefs go to.
 import { execFile } from 'node:child_process';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, projectDir, seedFile, sharedDir, test } from './fixtures';
-import { importThroughPicker } from './reader-helpers';
+import { annotate, importThroughPicker } from './reader-helpers';
 
 async function violations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -113,4 +114,58 @@ test('another library folder is opened from the settings, and the ones opened be
   await expect(page.getByRole('status')).toContainText(`Opened the library in ${host.libraryDir}: 1 article.`);
   await expect(articles.getByRole('link', { name: /US-North Korea Diplomacy/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Recent libraries' })).toContainText(other);
+});
+
+test('briefs are exported to the folder chosen in the settings, checked first; the app’s own folder again on request', async ({ page, host }) => {
+  const chosen = join(dirname(host.libraryDir), 'My briefs');
+  await mkdir(chosen);
+  const quote = 'North Korea accused Pompeo of expressing “gangster-like” demands in a statement after the visit.';
+  await page.goto(host.url);
+  await importThroughPicker(page, seedFile);
+  await annotate(page, quote, 'Their words.');
+
+  await page.keyboard.press('Control+,');
+  const files = page.getByRole('region', { name: 'Files' });
+  await expect(files).toContainText(`Exported briefs${host.exportDir} (the app’s own)`);
+  const field = page.getByLabel('Export folder');
+  // A folder that is not there, or not given in full, is refused and nothing changes.
+  for (const [folder, message] of [
+    [join(chosen, 'missing'), `There is no folder ${join(chosen, 'missing')}.`],
+    ['My briefs', "Give the folder's full path (My briefs is relative)."],
+  ]) {
+    await field.fill(folder);
+    await field.press('Enter');
+    await expect(page.getByRole('alert')).toContainText(message);
+    await expect(files).toContainText('(the app’s own)');
+  }
+  await field.fill(chosen);
+  await field.press('Enter');
+  await expect(page.getByRole('status')).toContainText(`Briefs will be exported to ${chosen}.`);
+  await expect(files).toContainText(`Exported briefs${chosen} (chosen)`);
+  await expect(field).toHaveValue('');
+  expect(await violations(page)).toEqual([]);
+  await field.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/settings-export-folder.png' });
+
+  // The brief goes there; after a reload too.
+  await page.reload();
+  const exportBrief = async () => {
+    await page.getByRole('navigation', { name: 'Library' }).getByRole('link', { name: /US-North Korea Diplomacy/ }).click();
+    await page.getByRole('link', { name: 'Brief…' }).click();
+    await expect(page.getByTestId('brief-preview')).toContainText(quote);
+    await page.getByRole('button', { name: 'Export Markdown', exact: true }).click();
+    return page.locator('.saved code');
+  };
+  const saved = await exportBrief();
+  await expect(saved).toContainText(chosen);
+  const [name] = await readdir(chosen);
+  await expect(saved).toHaveText(join(chosen, name));
+  expect(await readFile(join(chosen, name), 'utf8')).toContain(`> ${quote}`);
+
+  // Back to the app's folder.
+  await page.keyboard.press('Control+,');
+  await page.getByRole('button', { name: 'Use the app’s folder' }).click();
+  await expect(files).toContainText(`Exported briefs${host.exportDir} (the app’s own)`);
+  await expect(await exportBrief()).toContainText(host.exportDir);
+  expect(await readdir(chosen)).toHaveLength(1);
 });

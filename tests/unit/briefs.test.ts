@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { briefFileName, composeBrief, writeBriefFiles, writeBriefFolder } from '../../src/main/core/briefs';
+import { openCore } from '../../src/main/core';
+import { dispatch } from '../../src/main/core/dispatch';
 import { Library } from '../../src/main/core/library';
+import { unwrap, type Input, type MethodName, type Output } from '../../src/shared/api';
 
 const SEED = `${__dirname}/../../../shared/fixtures/diplomat-pompeo-kim-pyongyang.txt`;
 const QUOTES = [
@@ -124,5 +127,42 @@ describe('saved briefs', () => {
     const [kept] = await library.listBriefs();
     expect(kept).toMatchObject({ id: first.id, title: 'Rhetoric, July', order: [ids[1], ids[0]] });
     expect(quotesOf((await composeBrief(library, kept)).markdown)).toEqual([QUOTES[1], QUOTES[0]]);
+  });
+});
+
+describe('the folder a brief is exported to', () => {
+  it('is the one the user chose if it is there, else the host’s; a chosen folder is never made', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'dossier-export-to-'));
+    const core = await openCore({ libraryDir: join(root, 'library'), exportDir: join(root, 'exports'), dailyBackupDelayMs: null });
+    const call = async <M extends MethodName>(name: M, input: Input<M>) => unwrap((await dispatch(core.handlers, name, input)) as never) as Output<M>;
+    try {
+      const [imported] = await call('articles.import', { files: [{ name: 'seed.txt', data: readFileSync(SEED).toString('base64') }] });
+      if (!imported.ok) throw new Error('the seed did not import');
+      const { text } = await call('articles.get', { id: imported.article.id });
+      const at = text.indexOf(QUOTES[0]);
+      await call('annotations.create', { articleId: imported.article.id, start: at, end: at + QUOTES[0].length, exact: QUOTES[0], note: '', entityIds: [] });
+      const scope = { articleIds: [imported.article.id] };
+
+      const chosen = join(root, 'chosen');
+      await mkdir(chosen);
+      const there = await call('briefs.export', { ...scope, folder: `${chosen}/` });
+      expect(there.path.startsWith(`${chosen}/`)).toBe(true);
+      expect(await readFile(there.path, 'utf8')).toContain(`> ${QUOTES[0]}`);
+      expect(await call('exports.checkFolder', { path: chosen })).toEqual({ path: chosen });
+
+      for (const [folder, code] of [[join(root, 'missing'), 'not_found'], ['chosen', 'invalid_input'], [there.path, 'invalid_input']] as const) {
+        const refused = await dispatch(core.handlers, 'briefs.export', { ...scope, folder });
+        expect(refused).toMatchObject({ ok: false, error: { code } });
+        expect(await dispatch(core.handlers, 'exports.checkFolder', { path: folder })).toMatchObject({ ok: false, error: { code } });
+      }
+      await expect(stat(join(root, 'missing'))).rejects.toThrow();
+      expect(await readdir(chosen)).toHaveLength(1);
+
+      const own = await call('briefs.export', scope);
+      expect(own.path.startsWith(join(root, 'exports'))).toBe(true);
+    } finally {
+      await core.close();
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

@@ -10,6 +10,7 @@ import { entityContext } from './entity-context';
 import { Suggester } from './suggestions';
 import { buildTimeline } from './timeline';
 import { buildGraph } from './graph';
+import { existingFolder } from './folders';
 
 /** Imports what can be imported of `files` in one commit; says for each file what became of it. */
 export async function importFiles(library: Library, files: FileToImport[]): Promise<ImportOutcome[]> {
@@ -27,10 +28,10 @@ export interface CoreActions {
   openLibrary: Handlers['library.open'];
 }
 
-export function createHandlers(library: Library, search: SearchIndex, exportDir: string, actions: CoreActions): Handlers {
+export function createHandlers(library: Library, search: SearchIndex, defaultExportDir: string, actions: CoreActions): Handlers {
   const suggester = new Suggester(library);
   return {
-    'library.info': async () => ({ path: library.dir, exportDir, articleCount: library.listArticles().length, warnings: library.warnings }),
+    'library.info': async () => ({ path: library.dir, exportDir: defaultExportDir, articleCount: library.listArticles().length, warnings: library.warnings }),
     'library.open': actions.openLibrary,
     'articles.list': async () => library.listArticles(),
     'articles.get': async ({ id }) => library.loadArticle(id),
@@ -117,7 +118,10 @@ export function createHandlers(library: Library, search: SearchIndex, exportDir:
       await library.deleteBrief(id);
       return { deleted: true as const };
     },
-    'briefs.export': async ({ fileName, ...scope }) => {
+    'exports.checkFolder': async ({ path }) => ({ path: await existingFolder(path) }),
+    'briefs.export': async ({ fileName, folder: chosen, ...scope }) => {
+      // A folder the user chose must still be there (it is not made anew); the host's own is made if need be.
+      const exportDir = chosen ? await existingFolder(chosen) : defaultExportDir;
       const { markdown, document, annotationCount, title, unverified } = await composeBrief(library, scope);
       if (scope.splitSections) {
         const { folder, files } = await writeBriefFolder(exportDir, fileName || title, document);

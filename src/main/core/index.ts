@@ -1,10 +1,11 @@
 // Builds the core in order — library, search index, then handlers — for any host. Imports nothing from Electron.
 import { homedir } from 'node:os';
-import { readdir, rm, stat } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { readdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { Handlers } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import { checkArchive, readGeneration, replaceContent } from './backup';
+import { existingFolder } from './folders';
 import { createHandlers } from './handlers';
 import { Library } from './library';
 import { librariesToTry, loadLastLibrary } from './last-library';
@@ -64,13 +65,7 @@ class Gate {
  * library or empty (a new library then starts in it). A folder of other files is refused rather than filled.
  */
 export async function libraryFolder(path: string): Promise<string> {
-  const given = path.trim();
-  const expanded = given === '~' || given.startsWith('~/') ? join(homedir(), given.slice(1)) : given;
-  if (!isAbsolute(expanded)) throw new DossierError('invalid_input', `Give the library folder's full path (${given} is relative).`);
-  const dir = resolve(expanded);
-  const info = await stat(dir).catch(() => null);
-  if (!info) throw new DossierError('not_found', `There is no folder ${dir}.`);
-  if (!info.isDirectory()) throw new DossierError('invalid_input', `${dir} is a file, not a folder.`);
+  const dir = await existingFolder(path);
   const names = (await readdir(dir)).filter((name) => !name.startsWith('.'));
   if (names.length > 0 && !names.includes('library.json')) {
     throw new DossierError(

@@ -1,4 +1,4 @@
-// The user's preferences on this machine (theme, reader type, brief defaults): each validated when read,
+// The user's preferences on this machine (theme, reader type, brief defaults, export folder): each validated when read,
 // so that a stored value from an older or a broken version falls back to the default, and shared by every
 // view that shows or changes it.
 import { useSyncExternalStore } from 'react';
@@ -23,6 +23,8 @@ const PREFERENCES = {
   theme: { key: 'dossier.theme', schema: z.enum(THEMES), fallback: 'system' as (typeof THEMES)[number] },
   readerSize: { key: 'dossier.readerSize', schema: z.enum(READER_SIZES), fallback: 'medium' as (typeof READER_SIZES)[number] },
   readerWidth: { key: 'dossier.readerWidth', schema: z.enum(READER_WIDTHS), fallback: 'medium' as (typeof READER_WIDTHS)[number] },
+  /** Where briefs are exported, if the user chose a folder (else the app's own export folder). */
+  exportFolder: { key: 'dossier.exportFolder', schema: z.string().min(1).nullable(), fallback: null as string | null },
   /** The library folders opened on this computer, the last one first. */
   recentLibraries: { key: 'dossier.recentLibraries', schema: z.array(z.string().min(1)).max(20), fallback: [] as string[] },
   briefDefaults: {

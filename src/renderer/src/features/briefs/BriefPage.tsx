@@ -140,7 +140,7 @@ export function BriefPage({
   const exportBrief = async () => {
     setExporting(true);
     try {
-      const result = await call('briefs.export', scope);
+      const result = await call('briefs.export', { ...scope, folder: getPreference('exportFolder') ?? undefined });
       setExported(result);
       say(result.files.length > 1 ? `Brief exported as ${result.files.length} files to ${result.path}` : `Brief exported to ${result.path}`);
     } catch (err) {

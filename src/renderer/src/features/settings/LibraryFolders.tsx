@@ -1,11 +1,12 @@
 // Where the library is, and opening another: a folder typed in (or chosen in the system's dialog in the
 // app), or one of the libraries opened before on this computer.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/api';
 import { useLibrary } from '../../hooks/use-library';
 import { useStatus } from '../../hooks/use-status';
 import { call } from '../../lib/dossier';
 import { getPreference, usePreference } from '../../lib/preferences';
+import { FolderForm } from './FolderForm';
 
 const RECENT_KEPT = 8;
 
@@ -14,10 +15,8 @@ export function LibraryFolders({ focus }: { focus: boolean }) {
   const { say } = useStatus();
   const [recent, setRecent] = usePreference('recentLibraries');
   const [info, setInfo] = useState<Output<'library.info'> | null>(null);
-  const [path, setPath] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const field = useRef<HTMLInputElement>(null);
 
   const remember = (opened: string) => setRecent([opened, ...getPreference('recentLibraries').filter((p) => p !== opened)].slice(0, RECENT_KEPT));
 
@@ -28,9 +27,6 @@ export function LibraryFolders({ focus }: { focus: boolean }) {
     }, () => undefined);
     // Once, for the library open when the page is shown (remember only reads and writes the preference).
   }, []);
-  useEffect(() => {
-    if (focus) field.current?.focus();
-  }, [focus]);
 
   const open = async (folder: string) => {
     setBusy(true);
@@ -39,25 +35,15 @@ export function LibraryFolders({ focus }: { focus: boolean }) {
       const opened = await call('library.open', { path: folder });
       setInfo(opened);
       remember(opened.path);
-      setPath('');
       refresh();
       say(`Opened the library in ${opened.path}: ${opened.articleCount} ${opened.articleCount === 1 ? 'article' : 'articles'}.`);
+      return true;
     } catch (err) {
       setError((err as Error).message);
-      field.current?.focus();
+      return false;
     } finally {
       setBusy(false);
     }
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (path.trim()) void open(path);
-  };
-
-  const choose = async () => {
-    const chosen = await window.dossierApp?.chooseFolder();
-    if (chosen) void open(chosen);
   };
 
   const others = recent.filter((p) => p !== info?.path);
@@ -69,42 +55,17 @@ export function LibraryFolders({ focus }: { focus: boolean }) {
           <code>{info?.path ?? '…'}</code>
           {info && ` (${info.articleCount} ${info.articleCount === 1 ? 'article' : 'articles'})`}
         </dd>
-        <dt>Exported briefs</dt>
-        <dd>
-          <code>{info?.exportDir ?? '…'}</code>
-        </dd>
       </dl>
-      <form className="library-open" aria-label="Open another library" onSubmit={submit}>
-        <label>
-          <span>Library folder</span>
-          <input
-            ref={field}
-            value={path}
-            onChange={(e) => setPath(e.target.value)}
-            placeholder="Its full path"
-            spellCheck={false}
-            aria-invalid={error ? true : undefined}
-            aria-describedby="library-open-help"
-          />
-        </label>
-        {window.dossierApp && (
-          <button type="button" className="button" onClick={() => void choose()} disabled={busy}>
-            Choose…
-          </button>
-        )}
-        <button type="submit" className="button" disabled={busy || !path.trim()}>
-          Open
-        </button>
-        <p id="library-open-help" className="muted">
-          A folder holding a Dossier library, or an empty folder to start a new library in. The one open now is closed, with everything in it
-          saved; the app opens the last library again at its next start.
-        </p>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-      </form>
+      <FolderForm
+        name="Open another library"
+        field="Library folder"
+        submit="Open"
+        help="A folder holding a Dossier library, or an empty folder to start a new library in. The one open now is closed, with everything in it saved; the app opens the last library again at its next start."
+        error={error}
+        busy={busy}
+        focus={focus}
+        onFolder={open}
+      />
       {others.length > 0 && (
         <section aria-labelledby="recent-libraries">
           <h3 id="recent-libraries">Recent libraries</h3>

@@ -2,6 +2,7 @@
 // briefs are. Each choice applies at once and is remembered on this machine.
 import { READER_SIZES, READER_WIDTHS, THEMES, usePreference } from '../../lib/preferences';
 import { BriefFormFields } from '../briefs/BriefFormFields';
+import { ExportFolder } from './ExportFolder';
 import { LibraryFolders } from './LibraryFolders';
 
 const THEME_LABELS: Record<(typeof THEMES)[number], string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
@@ -49,6 +50,7 @@ export function SettingsPage({ focus }: { focus: 'library' | null }) {
       <section aria-labelledby="settings-files">
         <h2 id="settings-files">Files</h2>
         <LibraryFolders focus={focus === 'library'} />
+        <ExportFolder />
         <p className="muted">
           <code>DOSSIER_LIBRARY</code> names the library to start with (the command line takes <code>--library</code>, and <code>dossier serve --exports</code>{' '}
           another folder for exported briefs).
