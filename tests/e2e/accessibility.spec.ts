@@ -16,7 +16,7 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`every view passes axe-core in the ${colorScheme} theme: library, reader, annotation panel, entity page, graph, search, brief, palette`, async ({ page, host }) => {
+  test(`every view passes axe-core in the ${colorScheme} theme: library, reader, annotation panel, entity page, graph, search, brief, palette, timeline, settings`, async ({ page, host }) => {
     test.setTimeout(90_000);
     await page.emulateMedia({ colorScheme });
     const seen: Record<string, string[]> = {};
@@ -62,6 +62,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.keyboard.press('Control+k');
     await expect(page.getByRole('dialog')).toBeVisible();
     seen['command palette'] = await violations(page);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('link', { name: 'Timeline', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Timeline' })).toBeVisible();
+    seen.timeline = await violations(page);
+
+    await page.keyboard.press('Control+,');
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    seen.settings = await violations(page);
 
     for (const [view, found] of Object.entries(seen)) expect.soft(found, view).toEqual([]);
   });
