@@ -44,6 +44,9 @@ describe('the search engine', () => {
     engine.put([article('zurich', 'Zürich', 'A city.')]);
     expect(found(engine, 'zurich')).toEqual(['zurich']);
     expect(engine.search('firea').terms).toContain('firearms');
+    // A word finished (followed by a space or a closing quote) stands for itself alone.
+    expect(engine.search('firea', [], false).candidates).toEqual([]);
+    expect(engine.search('firearms', [], false).terms).toEqual(['firearms']);
   });
 
   it('leaves out articles that have the words of a phrase but not one after another', () => {
@@ -55,6 +58,11 @@ describe('the search engine', () => {
     expect(phrase('Pyongyang Pompeo')).toEqual([]);
     engine.put([article('seed', 'Kim meets Pompeo', 'North Korea called the demands “gangster-like” after the visit.')]);
     expect(phrase('kim meets')).toEqual(['seed']);
+    // Annotations too: their quote and note, the words in order.
+    engine.setAnnotations('bbc', [note('n1', 'bbc', 'spoke of firearms', 'Congress again')]);
+    expect(phrase('spoke of firearms')).toEqual(['n1', 'bbc']);
+    expect(phrase('firearms again')).toEqual([]);
+    expect(phrase('firearms congress')).toEqual(['n1']);
   });
 
   it('replaces a changed title without indexing the body again, and forgets what was removed', () => {

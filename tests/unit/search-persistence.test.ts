@@ -142,10 +142,10 @@ describe('the saved search index', () => {
     for (const damage of [
       () => writeFile(indexFile, good.slice(0, good.length / 2)),
       () => writeFile(indexFile, good.replace(/"format":\d+/, '"format":999')),
-      // The word pairs of another index (or none).
+      // The word runs of another index (or none).
       async () => {
         await writeFile(indexFile, good);
-        await writeFile(`${indexFile}.pairs`, 'x'.repeat(64));
+        await writeFile(`${indexFile}.runs`, 'x'.repeat(64));
       },
       async () => {
         await writeFile(indexFile, good.replace(/"journalBytes":0/, '"journalBytes":5000'));

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { Charset, Index } from 'flexsearch';
 import type { SearchHit } from '../../shared/api';
-import { mayHaveSequence, pairFilter, wordsOf } from './word-pairs';
+import { mayHave, sequenceFilter, sequenceProbe, wordsOf } from './word-runs';
 
 export interface Doc {
   id: string;
@@ -39,7 +39,7 @@ export interface Candidates {
 }
 
 /** Bumped whenever what is indexed, or how, changes: an index file of another format is rebuilt. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 /** Prefix expansion only for words this long, and into at most this many words (shortest first). */
 const MIN_PREFIX = 3;
@@ -87,7 +87,7 @@ interface Header {
   journalBytes: number;
   /** The documents by number (null: removed), and their keys. */
   refs: (Ref & { key: string } | null)[];
-  /** Written into the file of word pairs too: the two files belong together only if they have the same. */
+  /** Written into the file of word runs too: the two files belong together only if they have the same. */
   stamp: string;
   annotationDocs: Record<string, string[]>;
   vocabulary: string[];
@@ -111,8 +111,9 @@ export class SearchEngine {
   /** Every word ever indexed, lowercased, for prefix expansion; sorted when first needed after a change. */
   private vocabulary = new Set<string>();
   private sorted: string[] | null = null;
-  /** Which words stand next to each other in each article's body, by document number (see word-pairs.ts). */
-  private pairs = new Map<number, Uint8Array>();
+  /** Which words stand next to each other in each document (an article's title and body, an annotation's
+   * quote and note, an entity's name and aliases), by document number (see word-runs.ts). */
+  private runs = new Map<number, Uint8Array>();
 
   private learn(words: string[]): void {
     for (const word of words) {
@@ -136,14 +137,13 @@ export class SearchEngine {
       if (known) this.meta.update(n, meta);
       else this.meta.add(n, meta);
       this.learn(wordsOf(meta));
-      if (doc.kind !== 'article') continue;
       const words = wordsOf(doc.text);
-      if (!this.bodies.contain(n)) {
+      if (doc.kind === 'article' && !this.bodies.contain(n)) {
         this.bodies.add(n, doc.text);
         this.learn(words);
       }
-      // The title's words too: a phrase in the title is found as one in the body is.
-      this.pairs.set(n, pairFilter([...wordsOf(doc.title), ...words]));
+      // The title's words too: a phrase in the title (or an annotation's quote) is found as one in the text is.
+      this.runs.set(n, sequenceFilter([...wordsOf(doc.title), ...words]));
     }
   }
 
@@ -152,7 +152,7 @@ export class SearchEngine {
     if (n === undefined) return;
     this.meta.remove(n);
     if (this.bodies.contain(n)) this.bodies.remove(n);
-    this.pairs.delete(n);
+    this.runs.delete(n);
     this.refs[n] = null;
     this.numbers.delete(key);
   }
@@ -191,47 +191,59 @@ export class SearchEngine {
 
   /**
    * The documents that have every word of `words` in their title, tags or body (the last word also as the
-   * beginning of a word), best first: words in the title or an annotation count most, then where in the
-   * body they come (FlexSearch ranks earlier places first). Articles whose bodies cannot have the words of
-   * each phrase one after another are left out (the core checks the rest against the text).
+   * beginning of a word, if `prefix`: it is being typed), best first: words in the title or an annotation
+   * count most, then where in the body they come (FlexSearch ranks earlier places first). Documents that
+   * cannot have the words of each phrase one after another are left out (the core checks the rest).
    */
-  search(words: string, phrases: string[] = []): Candidates {
+  search(words: string, phrases: string[] = [], prefix = true): Candidates {
     const query = [...new Set(wordsOf(words))];
-    const sequences = phrases.map(wordsOf).filter((w) => w.length > 1);
+    const probes = phrases.map(wordsOf).filter((w) => w.length > 1).map(sequenceProbe);
     const none: Candidates = { terms: [], candidates: [] };
     if (!query.length) return none;
-    const limit = this.refs.length + 1;
+    const size = this.refs.length;
+    const limit = size + 1;
     const terms: string[] = [];
-    let scores: Map<number, number> | null = null;
+    // Scores by document number, in arrays rather than maps (a common word is in every document): the sum
+    // over the words so far, how many words each document has had, and the current word's score.
+    const total = new Float64Array(size);
+    const matched = new Uint16Array(size);
+    const wordScore = new Float64Array(size);
+    const touchedBy = new Int32Array(size).fill(-1);
+    let alive: number[] = [];
     for (const [i, word] of query.entries()) {
-      const variants = i === query.length - 1 && word.length >= MIN_PREFIX ? [...new Set([word, ...this.expand(word)])] : [word];
-      const found = new Map<number, number>();
+      const variants = prefix && i === query.length - 1 && word.length >= MIN_PREFIX ? [...new Set([word, ...this.expand(word)])] : [word];
+      const touched: number[] = [];
+      const touch = (n: number, score: number) => {
+        // Only a document that had every word before this one can still be a candidate.
+        if (n >= size || matched[n] !== i) return;
+        if (touchedBy[n] !== i) {
+          touchedBy[n] = i;
+          wordScore[n] = score;
+          touched.push(n);
+        } else if (score > wordScore[n]) wordScore[n] = score;
+      };
       for (const variant of variants) {
         // (FlexSearch answers nothing at all, rather than an empty list, for a word whose documents all left.)
         const inMeta = (this.meta.search(variant, { limit }) as number[] | undefined) ?? [];
         const inBody = (this.bodies.search(variant, { limit }) as number[] | undefined) ?? [];
         if (inMeta.length || inBody.length) terms.push(variant);
-        for (const n of inMeta) found.set(n, Math.max(found.get(n) ?? 0, 2));
-        for (const [rank, n] of inBody.entries()) found.set(n, Math.max(found.get(n) ?? 0, 1 + 0.5 * (1 - rank / inBody.length)));
+        for (const n of inMeta) touch(n, 2);
+        for (let rank = 0; rank < inBody.length; rank++) touch(inBody[rank], 1 + 0.5 * (1 - rank / inBody.length));
       }
-      if (!scores) scores = found;
-      else {
-        const both = new Map<number, number>();
-        for (const [n, score] of found) {
-          const before = scores.get(n);
-          if (before !== undefined) both.set(n, before + score);
-        }
-        scores = both;
+      for (const n of touched) {
+        matched[n] = i + 1;
+        total[n] += wordScore[n];
       }
-      if (!scores.size) return none;
+      alive = touched;
+      if (!alive.length) return none;
     }
     const candidates: Candidate[] = [];
-    for (const [n, score] of scores!) {
+    for (const n of alive) {
       const ref = this.refs[n];
       if (!ref) continue;
-      const pairs = ref.kind === 'article' ? this.pairs.get(n) : undefined;
-      if (pairs && sequences.some((sequence) => !mayHaveSequence(pairs, sequence))) continue;
-      candidates.push({ kind: ref.kind, refId: ref.refId, articleId: ref.articleId, score });
+      const runs = this.runs.get(n);
+      if (runs && probes.some((probe) => !mayHave(runs, probe))) continue;
+      candidates.push({ kind: ref.kind, refId: ref.refId, articleId: ref.articleId, score: total[n] });
     }
     return { terms, candidates: candidates.sort((a, b) => b.score - a.score) };
   }
@@ -244,7 +256,7 @@ export class SearchEngine {
     this.annotationDocs.clear();
     this.vocabulary.clear();
     this.sorted = null;
-    this.pairs.clear();
+    this.runs.clear();
   }
 
   /**
@@ -267,15 +279,15 @@ export class SearchEngine {
     try {
       this.meta.export((key, data) => void lines.push(`m\t${key}\t${data}`));
       this.bodies.export((key, data) => void lines.push(`b\t${key}\t${data}`));
-      // The word pairs first, the index last: an index file is only ever read with the pairs written for it.
-      await writeFile(`${path}.pairs.tmp`, encodePairs(stamp, this.pairs));
-      await rename(`${path}.pairs.tmp`, `${path}.pairs`);
+      // The word runs first, the index last: an index file is only ever read with the runs written for it.
+      await writeFile(`${path}.runs.tmp`, encodeRuns(stamp, this.runs));
+      await rename(`${path}.runs.tmp`, `${path}.runs`);
       await writeFile(`${path}.tmp`, lines.join('\n'));
       await rename(`${path}.tmp`, path);
       return true;
     } catch (error) {
       console.error('The search index was not saved:', error instanceof Error ? error.message : error);
-      for (const file of [`${path}.tmp`, path, `${path}.pairs.tmp`, `${path}.pairs`]) await rm(file, { force: true });
+      for (const file of [`${path}.tmp`, path, `${path}.runs.tmp`, `${path}.runs`]) await rm(file, { force: true });
       return false;
     }
   }
@@ -288,7 +300,7 @@ export class SearchEngine {
       const lines = (await readFile(path, 'utf8')).split('\n');
       header = JSON.parse(lines[0]) as Header;
       if (header.format !== INDEX_FORMAT) return null;
-      this.pairs = decodePairs(header.stamp, await readFile(`${path}.pairs`));
+      this.runs = decodeRuns(header.stamp, await readFile(`${path}.runs`));
       // Read in as FlexSearch writes it, without the register (see enableFastUpdate).
       this.meta = newIndex(false);
       for (const line of lines.slice(1)) {
@@ -323,7 +335,7 @@ export function engineOperations(engine: SearchEngine) {
     put: (docs: Doc[]) => engine.put(docs),
     remove: (kind: 'article' | 'entity', id: string) => engine.remove(kind, id),
     setAnnotations: (articleId: string, docs: Doc[]) => engine.setAnnotations(articleId, docs),
-    search: (words: string, phrases: string[]) => engine.search(words, phrases),
+    search: (words: string, phrases: string[], prefix: boolean) => engine.search(words, phrases, prefix),
     clear: () => engine.clear(),
     save: (path: string, journalBytes: number) => engine.save(path, journalBytes),
     restore: (path: string) => engine.restore(path),
@@ -342,13 +354,13 @@ export type EngineClient = { [K in EngineOp]: (...args: Parameters<EngineOperati
 
 /** The word-pair filters as one file: the index's stamp (32 bytes), then for each article its document
  * number, the filter's length and the filter. */
-function encodePairs(stamp: string, pairs: Map<number, Uint8Array>): Buffer {
+function encodeRuns(stamp: string, runs: Map<number, Uint8Array>): Buffer {
   let size = 32;
-  for (const filter of pairs.values()) size += 8 + filter.length;
+  for (const filter of runs.values()) size += 8 + filter.length;
   const out = Buffer.alloc(size);
   out.write(stamp, 0, 32, 'latin1');
   let at = 32;
-  for (const [n, filter] of pairs) {
+  for (const [n, filter] of runs) {
     out.writeUInt32LE(n, at);
     out.writeUInt32LE(filter.length, at + 4);
     out.set(filter, at + 8);
@@ -357,15 +369,15 @@ function encodePairs(stamp: string, pairs: Map<number, Uint8Array>): Buffer {
   return out;
 }
 
-function decodePairs(stamp: string, file: Buffer): Map<number, Uint8Array> {
-  if (file.toString('latin1', 0, 32) !== stamp) throw new Error('the word pairs were written for another index');
-  const pairs = new Map<number, Uint8Array>();
+function decodeRuns(stamp: string, file: Buffer): Map<number, Uint8Array> {
+  if (file.toString('latin1', 0, 32) !== stamp) throw new Error('the word runs were written for another index');
+  const runs = new Map<number, Uint8Array>();
   for (let at = 32; at < file.length; ) {
     const n = file.readUInt32LE(at);
     const length = file.readUInt32LE(at + 4);
-    if (at + 8 + length > file.length) throw new Error('the word pairs file is cut short');
-    pairs.set(n, new Uint8Array(file.subarray(at + 8, at + 8 + length)));
+    if (at + 8 + length > file.length) throw new Error('the word runs file is cut short');
+    runs.set(n, new Uint8Array(file.subarray(at + 8, at + 8 + length)));
     at += 8 + length;
   }
-  return pairs;
+  return runs;
 }

@@ -53,18 +53,18 @@ function phrasePattern(phrase: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
-function findPhrase(text: string, phrase: string): { start: number; end: number } | null {
-  const match = phrasePattern(phrase).exec(text);
+function findPhrase(text: string, phrase: RegExp): { start: number; end: number } | null {
+  const match = phrase.exec(text);
   return match ? { start: match.index, end: match.index + match[0].length } : null;
 }
 
-/** Where in `text` the query matched first: a phrase if there is one, else the first matched term. */
 /** The first place where any of the words begins a word (one pass, however many words a prefix became). */
 function termsPattern(terms: string[]): RegExp | null {
   return terms.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escape).join('|')})[\\p{L}\\p{N}]*`, 'iu') : null;
 }
 
-function locate(text: string, phrases: string[], terms: RegExp | null): { start: number; end: number } | null {
+/** Where in `text` the query matched first: a phrase if there is one, else the first matched term. */
+function locate(text: string, phrases: RegExp[], terms: RegExp | null): { start: number; end: number } | null {
   for (const phrase of phrases) {
     const found = findPhrase(text, phrase);
     if (found) return found;
@@ -312,20 +312,24 @@ export class SearchIndex {
     await this.updating;
     const { phrases, words } = parseQuery(query);
     if (!words) return [];
-    const { terms, candidates } = await this.engine.search(words, phrases);
+    // The last word is still being typed (and stands for the words it begins) unless a space or a closing
+    // quote says it is done.
+    const typing = !/[\s"]$/.test(query);
+    const { terms, candidates } = await this.engine.search(words, phrases, typing);
     const pattern = termsPattern(terms);
+    const patterns = phrases.map(phrasePattern);
     const hits: SearchHit[] = [];
     // Candidates are checked (phrases, filters) and given snippets a batch at a time, reading their texts
     // concurrently, in score order, until enough are found; other calls get their turn between batches.
     for (let at = 0; at < candidates.length && hits.length < limit; at += CHECK_BATCH) {
       if (at) await new Promise((resolve) => setImmediate(resolve));
-      const batch = await Promise.all(candidates.slice(at, at + CHECK_BATCH).map((candidate) => this.toHit(candidate, phrases, pattern, filters)));
+      const batch = await Promise.all(candidates.slice(at, at + CHECK_BATCH).map((candidate) => this.toHit(candidate, patterns, pattern, filters)));
       for (const hit of batch) if (hit && hits.length < limit) hits.push(hit);
     }
     return hits;
   }
 
-  private async toHit(result: Candidate, phrases: string[], pattern: RegExp | null, filters: SearchFilters): Promise<SearchHit | null> {
+  private async toHit(result: Candidate, phrases: RegExp[], pattern: RegExp | null, filters: SearchFilters): Promise<SearchHit | null> {
     const { kind, refId } = result;
     if (kind === 'entity') {
       if (filters.tag || filters.site || filters.from || filters.to || filters.hasAnnotations) return null;

@@ -1,0 +1,13 @@
+import { join } from 'node:path';
+import { openCore } from '../src/main/core';
+import { corpusWords, generateLibrary } from './generate';
+const dir = process.argv[2];
+const size = Number(process.argv[3]);
+const core = await openCore({ libraryDir: dir, workerDir: join(process.cwd(), 'out/main'), dailyBackupDelayMs: null });
+const words = await corpusWords(join(process.cwd(), '..', 'shared'));
+const g = await generateLibrary(core, size, words, (l) => process.stderr.write(l + '\n'));
+const t = Date.now();
+await core.search.search('the', {}, 1);
+process.stderr.write(`index built in ${Date.now() - t} ms\n`);
+await core.close();
+process.stderr.write(`done ${g.articleIds.length}\n`);
