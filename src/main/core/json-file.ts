@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { DossierError } from '../../shared/errors';
 import { SCHEMA_VERSION } from '../../shared/model';
 import { copiesInGenerations } from './backup';
-import { writeFileDurable } from './durable-file';
+import { readTextFile, writeFileDurable } from './durable-file';
 import { migrateFile } from './migrations';
 import type { WriteQueue } from './write-queue';
 
@@ -40,7 +40,7 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
   private async load(path: string): Promise<Loaded<T>> {
     let raw: string;
     try {
-      raw = await readFile(path, 'utf8');
+      raw = await readTextFile(path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, missing: true, reason: 'it is missing' };
       throw new DossierError('storage', `Could not read ${path}: ${(error as Error).message}`);

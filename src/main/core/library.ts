@@ -46,7 +46,7 @@ import {
   unmergeEvents,
   unmergeRelations,
 } from './entity-edits';
-import { writeFileDurable } from './durable-file';
+import { readTextFile, writeFileDurable } from './durable-file';
 import { newId } from './ids';
 import { type Extractor, extractHere } from './importers/extractor';
 import type { ExtractedArticle } from './importers/types';
@@ -351,7 +351,7 @@ export class Library {
     const cached = join(this.dir, 'cache', 'text', `${id}.txt`);
     let text: string;
     try {
-      text = await readFile(cached, 'utf8');
+      text = await readTextFile(cached);
     } catch {
       ({ text } = await this.loadArticle(id));
       await mkdir(dirname(cached), { recursive: true });

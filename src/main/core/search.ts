@@ -14,8 +14,9 @@ import type { Candidate, Doc, EngineClient } from './search-engine';
 import { engineHere } from './search-engine-client';
 
 const SNIPPET_CONTEXT = 70;
-/** Candidates read at once while results are checked. */
-const CHECK_BATCH = 32;
+/** Candidates read at once while results are checked: as many as hits are still wanted, within these. */
+const MIN_CHECK_BATCH = 16;
+const MAX_CHECK_BATCH = 64;
 /** Articles read at once while the index is built. */
 const BUILD_BATCH = 16;
 /** How long the index may go unsaved after a change (a crash then costs at most this much journal replay). */
@@ -321,9 +322,12 @@ export class SearchIndex {
     const hits: SearchHit[] = [];
     // Candidates are checked (phrases, filters) and given snippets a batch at a time, reading their texts
     // concurrently, in score order, until enough are found; other calls get their turn between batches.
-    for (let at = 0; at < candidates.length && hits.length < limit; at += CHECK_BATCH) {
+    for (let at = 0; at < candidates.length && hits.length < limit; ) {
       if (at) await new Promise((resolve) => setImmediate(resolve));
-      const batch = await Promise.all(candidates.slice(at, at + CHECK_BATCH).map((candidate) => this.toHit(candidate, patterns, pattern, filters)));
+      // As many as are still wanted (most candidates pass): one batch is often all it takes.
+      const size = Math.min(MAX_CHECK_BATCH, Math.max(MIN_CHECK_BATCH, limit - hits.length));
+      const batch = await Promise.all(candidates.slice(at, at + size).map((candidate) => this.toHit(candidate, patterns, pattern, filters)));
+      at += size;
       for (const hit of batch) if (hit && hits.length < limit) hits.push(hit);
     }
     return hits;
