@@ -166,3 +166,24 @@ describe('the folder a brief is exported to', () => {
     }
   });
 });
+
+describe('every annotation of the library', () => {
+  it('is gathered once and kept, until an annotation, an article or an entity changes', async () => {
+    const first = await library.allAnnotations();
+    expect(first.map(({ annotation }) => annotation.id)).toEqual(ids);
+    first.pop();
+    // A caller's changes to the list it got are its own.
+    expect(await library.allAnnotations()).toHaveLength(3);
+
+    const text = await library.loadText(articleId);
+    const quote = 'Pompeo promptly continued';
+    await library.createAnnotation(articleId, text.indexOf(quote), text.indexOf(quote) + quote.length, quote, {});
+    expect(await library.allAnnotations()).toHaveLength(4);
+
+    await library.updateArticle(articleId, { title: 'Renamed' });
+    expect((await library.allAnnotations()).every(({ article }) => article.title === 'Renamed')).toBe(true);
+
+    await library.deleteAnnotation(articleId, ids[0]);
+    expect((await library.allAnnotations()).map(({ annotation }) => annotation.id)).not.toContain(ids[0]);
+  });
+});
