@@ -273,9 +273,10 @@ export class SearchIndex {
     this.journalBytes = this.appliedBytes = this.savedBytes = 0;
   }
 
-  /** Starts loading the index in the background, for hosts that stay up (the app, `dossier serve`). */
-  warm(): void {
-    this.ready().catch((error: unknown) => {
+  /** Starts loading the index in the background, for hosts that stay up (the app, `dossier serve`); resolves
+   * when it is loaded (or could not be), never rejects. */
+  warm(): Promise<void> {
+    return this.ready().catch((error: unknown) => {
       if (!(error instanceof Closed)) console.error('The search index could not be loaded:', error);
     });
   }
