@@ -62,6 +62,8 @@ export async function openDoor(): Promise<Door> {
   let setOpener: (openFiles: OpenFiles) => void = () => {};
   const opener = new Promise<OpenFiles>((resolve) => (setOpener = resolve));
   const server = createServer((socket) => {
+    // A caller that goes away before its answer is no error of the app's.
+    socket.on('error', () => socket.destroy());
     socket.setTimeout(REQUEST_TIMEOUT_MS, () => socket.destroy());
     void firstLine(socket).then(async (line) => {
       socket.setTimeout(0);
