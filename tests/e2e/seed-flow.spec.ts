@@ -71,6 +71,8 @@ test('import the seed clip, annotate the “gangster-like” passage, link it, a
   await page.keyboard.press('a');
   const editor = page.getByRole('form', { name: 'Annotation' });
   await expect(editor.locator('blockquote')).toHaveText(QUOTE);
+  // Announced as it is made (the message fades after a few seconds).
+  await expect(page.getByRole('status')).toContainText('Annotation created');
   await editor.getByRole('textbox', { name: 'Note' }).fill('Pyongyang’s own word for the July talks: the baseline for reading this visit.');
   await editor.getByLabel('Tags').fill('rhetoric, diplomacy');
   // Type-ahead: pressing Enter takes the first option, creating a person.
@@ -97,7 +99,6 @@ test('import the seed clip, annotate the “gangster-like” passage, link it, a
   const highlight = page.locator('.article-body [data-annotation-id]');
   await expect(highlight).toHaveText(QUOTE);
   await expect(listItem).toContainText('1 ✎');
-  await expect(page.getByRole('status')).toContainText('Annotation created');
 
   // The entity page lists the annotation.
   await list.getByRole('link', { name: 'Mike Pompeo' }).click();
