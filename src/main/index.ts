@@ -2,7 +2,7 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { APP_NAME, lastLibraryFile, openCore, type Core } from './core';
+import { APP_NAME, lastLibraryFile, librariesToOpen, openCore, type Core } from './core';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { bindIpc } from './electron/ipc';
 import { createMainWindow } from './electron/main-window';
@@ -10,7 +10,7 @@ import { installAppMenu } from './electron/menu';
 import { OPENED_CHANNEL, type ImportOutcome } from '../shared/api';
 import { openDoor, type Door } from './core/door';
 import { filesFromArgv, openFiles } from './core/open-files';
-import { librariesToTry, loadLastLibrary, saveLastLibrary } from './core/last-library';
+import { saveLastLibrary } from './core/last-library';
 import { bindFolderChooser } from './electron/choose-folder';
 import { trustedSender } from './electron/trusted-sender';
 import { hardenSessions } from './electron/security';
@@ -51,7 +51,7 @@ async function start(): Promise<void> {
     return null;
   });
   const lastLibrary = lastLibraryFile(app.getPath('userData'));
-  const folders = librariesToTry(process.env.DOSSIER_LIBRARY, await loadLastLibrary(lastLibrary), join(app.getPath('userData'), 'library'));
+  const folders = await librariesToOpen(app.getPath('userData'));
   for (const [i, libraryDir] of folders.entries()) {
     try {
       core = await openCore({

@@ -1,7 +1,10 @@
 // The word-run filter that rules quoted phrases out of documents: never a wrong "no" on real text, few wrong "yes".
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { mayHaveSequence, sequenceFilter, wordsOf } from '../../src/main/core/word-runs';
+import { mayHave, sequenceFilter, sequenceProbe, wordsOf } from '../../src/main/core/word-runs';
+
+/** What the engine asks of a document's filter for a phrase of these words. */
+const mayHaveSequence = (filter: Uint8Array, words: string[]) => mayHave(filter, sequenceProbe(words));
 
 const shared = (path: string) => new URL(`../../../shared/${path}`, import.meta.url);
 

@@ -226,7 +226,12 @@ export function defaultLibraryDir(): string {
 /** The file where the app keeps the library folder it opened last. */
 export const lastLibraryFile = (userData: string): string => join(userData, 'last-library.json');
 
-/** The library the app opens (and the command line works on) unless told otherwise: see last-library.ts. */
+/** The library folders the app tries at launch, in order (see last-library.ts), from its user data folder. */
+export async function librariesToOpen(userData = userDataDir()): Promise<string[]> {
+  return librariesToTry(process.env.DOSSIER_LIBRARY, await loadLastLibrary(lastLibraryFile(userData)), join(userData, 'library'));
+}
+
+/** The library the app opens (and the command line works on) unless told otherwise. */
 export async function appLibraryDir(): Promise<string> {
-  return librariesToTry(process.env.DOSSIER_LIBRARY, await loadLastLibrary(lastLibraryFile(userDataDir())), join(userDataDir(), 'library'))[0];
+  return (await librariesToOpen())[0];
 }

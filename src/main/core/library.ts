@@ -677,11 +677,13 @@ export class Library {
     if (articleIds) return this.readAnnotations([...new Set(articleIds)].map((id) => this.getArticle(id)));
     // Made once and kept until the library changes: the timeline, an entity's page and the graph each want
     // them all, and gathering 30,000 from 10,000 files (even open ones) holds the event loop up ~80 ms.
-    this.everyAnnotation ??= this.readAnnotations(this.library.data.articles);
-    const every = this.everyAnnotation;
-    every.catch(() => {
-      if (this.everyAnnotation === every) this.everyAnnotation = null;
-    });
+    let every = this.everyAnnotation;
+    if (!every) {
+      const reading = (every = this.everyAnnotation = this.readAnnotations(this.library.data.articles));
+      reading.catch(() => {
+        if (this.everyAnnotation === reading) this.everyAnnotation = null;
+      });
+    }
     return [...(await every)];
   }
 

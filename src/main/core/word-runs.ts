@@ -77,8 +77,3 @@ export function mayHave(filter: Uint8Array, probe: Uint32Array): boolean {
   }
   return true;
 }
-
-/** False when the words cannot all stand one after another in the filtered text. */
-export function mayHaveSequence(filter: Uint8Array, words: string[]): boolean {
-  return mayHave(filter, sequenceProbe(words));
-}
