@@ -103,4 +103,21 @@ describe('search', () => {
     const result = await dispatch(core.handlers, 'search.query', { query: '   ' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('type something') } });
   });
+
+  it('finds a hit ranked below the first candidates when a filter turns those away', async () => {
+    // Forty articles with the word in their title rank above the one that has it in its body only, and
+    // that one alone passes the filter: the engine is asked for more than its first answer.
+    const files = Array.from({ length: 40 }, (_, i) => ({
+      name: `keeper-${i}.txt`,
+      data: Buffer.from(`Lighthouse keeper log ${i}\n\nThe lamp was lit at dusk on day ${i}.`).toString('base64'),
+    }));
+    files.push({ name: 'harbour.txt', data: Buffer.from('Harbour notes\n\nA note on the old lighthouse at the end of the pier.').toString('base64') });
+    const outcomes = await call('articles.import', { files });
+    const harbour = outcomes.at(-1)!;
+    if (!harbour.ok) throw new Error('the harbour article was not imported');
+    await call('articles.update', { id: harbour.article.id, patch: { siteName: 'Harbour Gazette' } });
+    expect((await call('search.query', { query: 'lighthouse ', filters: {}, limit: 50 })).map((h) => h.id).at(-1)).toBe(harbour.article.id);
+    const filtered = await call('search.query', { query: 'lighthouse ', filters: { site: 'Harbour Gazette' }, limit: 1 });
+    expect(filtered.map((h) => h.id)).toEqual([harbour.article.id]);
+  });
 });

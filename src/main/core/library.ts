@@ -343,9 +343,10 @@ export class Library {
 
   /**
    * An article's canonical text alone, from the disposable cache beside the library (bodies never change
-   * once imported); rebuilt from the body when the cache is missing.
+   * once imported); rebuilt from the body when the cache is missing. `hold: false` leaves it out of the texts
+   * kept in memory: a search reads dozens of texts it will not need again.
    */
-  async loadText(id: string): Promise<string> {
+  async loadText(id: string, { hold = true }: { hold?: boolean } = {}): Promise<string> {
     this.getArticle(id);
     const held = this.texts.get(id);
     if (held !== undefined) {
@@ -363,7 +364,7 @@ export class Library {
       await mkdir(dirname(cached), { recursive: true });
       await writeFileDurable(cached, text).catch(() => undefined);
     }
-    this.holdText(id, text);
+    if (hold) this.holdText(id, text);
     return text;
   }
 

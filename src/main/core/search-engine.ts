@@ -34,8 +34,10 @@ export interface Candidate {
 export interface Candidates {
   /** The words looked for, prefixes expanded: where snippets are taken from. */
   terms: string[];
-  /** Best first. */
+  /** Best first: the first `take` of them. */
   candidates: Candidate[];
+  /** How many documents there were in all. */
+  total: number;
 }
 
 /** Bumped whenever what is indexed, or how, changes: an index file of another format is rebuilt. */
@@ -193,12 +195,14 @@ export class SearchEngine {
    * The documents that have every word of `words` in their title, tags or body (the last word also as the
    * beginning of a word, if `prefix`: it is being typed), best first: words in the title or an annotation
    * count most, then where in the body they come (FlexSearch ranks earlier places first). Documents that
-   * cannot have the words of each phrase one after another are left out (the core checks the rest).
+   * cannot have the words of each phrase one after another are left out (the core checks the rest). Only the
+   * best `take` are answered: a common word is in tens of thousands of documents, and passing them all from
+   * the worker took longer than finding them.
    */
-  search(words: string, phrases: string[] = [], prefix = true): Candidates {
+  search(words: string, phrases: string[] = [], prefix = true, take = Infinity): Candidates {
     const query = [...new Set(wordsOf(words))];
     const probes = phrases.map(wordsOf).filter((w) => w.length > 1).map(sequenceProbe);
-    const none: Candidates = { terms: [], candidates: [] };
+    const none: Candidates = { terms: [], candidates: [], total: 0 };
     if (!query.length) return none;
     const size = this.refs.length;
     const limit = size + 1;
@@ -237,15 +241,20 @@ export class SearchEngine {
       alive = touched;
       if (!alive.length) return none;
     }
-    const candidates: Candidate[] = [];
+    const found: number[] = [];
     for (const n of alive) {
-      const ref = this.refs[n];
-      if (!ref) continue;
+      if (!this.refs[n]) continue;
       const runs = this.runs.get(n);
       if (runs && probes.some((probe) => !mayHave(runs, probe))) continue;
-      candidates.push({ kind: ref.kind, refId: ref.refId, articleId: ref.articleId, score: total[n] });
+      found.push(n);
     }
-    return { terms, candidates: candidates.sort((a, b) => b.score - a.score) };
+    // Best first; among equals, the order FlexSearch found them in.
+    const best = found.map((n, order) => ({ n, order })).sort((a, b) => total[b.n] - total[a.n] || a.order - b.order);
+    const candidates = best.slice(0, take).map(({ n }) => {
+      const ref = this.refs[n]!;
+      return { kind: ref.kind, refId: ref.refId, articleId: ref.articleId, score: total[n] };
+    });
+    return { terms, candidates, total: found.length };
   }
 
   clear(): void {
@@ -335,7 +344,7 @@ export function engineOperations(engine: SearchEngine) {
     put: (docs: Doc[]) => engine.put(docs),
     remove: (kind: 'article' | 'entity', id: string) => engine.remove(kind, id),
     setAnnotations: (articleId: string, docs: Doc[]) => engine.setAnnotations(articleId, docs),
-    search: (words: string, phrases: string[], prefix: boolean) => engine.search(words, phrases, prefix),
+    search: (words: string, phrases: string[], prefix: boolean, take: number) => engine.search(words, phrases, prefix, take),
     clear: () => engine.clear(),
     save: (path: string, journalBytes: number) => engine.save(path, journalBytes),
     restore: (path: string) => engine.restore(path),

@@ -17,6 +17,10 @@ const SNIPPET_CONTEXT = 70;
 /** Candidates read at once while results are checked: as many as hits are still wanted, within these. */
 const MIN_CHECK_BATCH = 16;
 const MAX_CHECK_BATCH = 64;
+/** Candidates asked of the engine for each hit wanted: most pass their check. When too few do (filters), as
+ * many again times this are asked for. */
+const TAKE_PER_HIT = 2;
+const TAKE_GROWTH = 8;
 /** Articles read at once while the index is built. */
 const BUILD_BATCH = 16;
 /** How long the index may go unsaved after a change (a crash then costs at most this much journal replay). */
@@ -317,19 +321,33 @@ export class SearchIndex {
     // The last word is still being typed (and stands for the words it begins) unless a space or a closing
     // quote says it is done.
     const typing = !/[\s"]$/.test(query);
-    const { terms, candidates } = await this.engine.search(words, phrases, typing);
-    const pattern = termsPattern(terms);
+    let take = Math.max(MIN_CHECK_BATCH, limit * TAKE_PER_HIT);
+    const first = await this.engine.search(words, phrases, typing, take);
+    let { candidates, total } = first;
+    const pattern = termsPattern(first.terms);
     const patterns = phrases.map(phrasePattern);
     const hits: SearchHit[] = [];
-    // Candidates are checked (phrases, filters) and given snippets a batch at a time, reading their texts
-    // concurrently, in score order, until enough are found; other calls get their turn between batches.
-    for (let at = 0; at < candidates.length && hits.length < limit; ) {
-      if (at) await new Promise((resolve) => setImmediate(resolve));
-      // As many as are still wanted (most candidates pass): one batch is often all it takes.
-      const size = Math.min(MAX_CHECK_BATCH, Math.max(MIN_CHECK_BATCH, limit - hits.length));
-      const batch = await Promise.all(candidates.slice(at, at + size).map((candidate) => this.toHit(candidate, patterns, pattern, filters)));
-      at += size;
-      for (const hit of batch) if (hit && hits.length < limit) hits.push(hit);
+    const checked = new Set<string>();
+    const key = (c: Candidate) => `${c.kind}:${c.refId}`;
+    for (;;) {
+      // Candidates are checked (phrases, filters) and given snippets a batch at a time, reading their texts
+      // concurrently, in score order, until enough are found; other calls get their turn between batches.
+      const fresh = candidates.filter((c) => !checked.has(key(c)));
+      for (let at = 0; at < fresh.length && hits.length < limit; ) {
+        if (checked.size) await new Promise((resolve) => setImmediate(resolve));
+        // As many as are still wanted (most candidates pass): one batch is often all it takes.
+        const size = Math.min(MAX_CHECK_BATCH, Math.max(MIN_CHECK_BATCH, limit - hits.length));
+        const slice = fresh.slice(at, at + size);
+        for (const c of slice) checked.add(key(c));
+        const batch = await Promise.all(slice.map((candidate) => this.toHit(candidate, patterns, pattern, filters)));
+        at += size;
+        for (const hit of batch) if (hit && hits.length < limit) hits.push(hit);
+      }
+      if (hits.length >= limit || candidates.length >= total) break;
+      // Too few passed (filters): more are asked for. The index may have changed meanwhile, so the ones
+      // checked already are known by name.
+      take *= TAKE_GROWTH;
+      ({ candidates, total } = await this.engine.search(words, phrases, typing, take));
     }
     return hits;
   }
@@ -364,7 +382,7 @@ export class SearchIndex {
       const annotations = await this.library.listAnnotations(article.id);
       if (!annotations.some((a) => a.entityIds.includes(filters.entityId!))) return null;
     }
-    const text = await this.library.loadText(article.id).catch(() => '');
+    const text = await this.library.loadText(article.id, { hold: false }).catch(() => '');
     // Every phrase must be in the body or the title; the index only knew the words.
     if (!phrases.every((p) => findPhrase(text, p) || findPhrase(article.title, p))) return null;
     const found = locate(text, phrases, pattern);
