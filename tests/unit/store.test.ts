@@ -1,4 +1,5 @@
 // The storage layer on a real temporary directory: durable writes, validation, the library's round trip.
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,6 +115,38 @@ describe('library', () => {
     await (await Library.open(dir)).close();
   });
 
+
+  it('checks a library file again unless it is byte for byte what this Dossier last wrote', async () => {
+    let library = await Library.open(dir);
+    const { article } = await importSeed(library);
+    await library.close();
+    const stampPath = join(dir, 'cache', 'checked', 'library.json');
+    const stamp = JSON.parse(await readFile(stampPath, 'utf8')) as { sha256: string; schema: string };
+    const written = await readFile(join(dir, 'library.json'), 'utf8');
+
+    // As written: opened from the stamp, and so trusted even where the schema would refuse it (an empty
+    // title here stands for any content the check would have looked at).
+    const untitled = written.replace(`"title": ${JSON.stringify(article.title)}`, '"title": ""');
+    const sha256 = createHash('sha256').update(untitled).digest('hex');
+    await writeFile(join(dir, 'library.json'), untitled);
+    await writeFile(stampPath, JSON.stringify({ ...stamp, sha256 }));
+    library = await Library.open(dir);
+    expect(library.getArticle(article.id).title).toBe('');
+    await library.close();
+
+    // The same bytes under another schema's stamp, or with no stamp, are checked: the damage is found and
+    // the previous version is brought back.
+    for (const other of [{ ...stamp, sha256, schema: 'another' }, null]) {
+      await writeFile(join(dir, 'library.json'), untitled);
+      await writeFile(join(dir, 'library.json.bak'), written);
+      if (other) await writeFile(stampPath, JSON.stringify(other));
+      else await rm(stampPath);
+      library = await Library.open(dir);
+      expect(library.getArticle(article.id).title).toBe(article.title);
+      expect(library.warnings.at(-1)).toMatch(/library\.json could not be read \(articles\.0\.title/);
+      await library.close();
+    }
+  });
   it('lets one process at a time open a library', async () => {
     const library = await Library.open(dir);
     await expect(Library.open(dir)).rejects.toMatchObject({ code: 'library_locked' });

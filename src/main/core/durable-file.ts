@@ -16,6 +16,7 @@ export const fileSystem = { open, rename, rm };
  */
 const readFileCallback = promisify(readFile);
 export const readTextFile = (path: string): Promise<string> => readFileCallback(path, 'utf8');
+export const readFileBytes = (path: string): Promise<Buffer> => readFileCallback(path);
 
 let tempCounter = 0;
 

@@ -169,16 +169,14 @@ export class Library {
         LibraryFileSchema,
         { schemaVersion: SCHEMA_VERSION, articles: [] },
         queue,
-        recovered,
-        dir,
+        { onRecover: recovered, libraryDir: dir, checkedStamp: join(dir, 'cache', 'checked', 'library.json') },
       );
       const entities = await Store.open(
         join(dir, 'entities.json'),
         EntitiesFileSchema,
         { schemaVersion: SCHEMA_VERSION, entities: [], relations: [], merges: [] },
         queue,
-        recovered,
-        dir,
+        { onRecover: recovered, libraryDir: dir, checkedStamp: join(dir, 'cache', 'checked', 'entities.json') },
       );
       const opened = new Library(dir, queue, library, entities, releaseLock, warnings, options.extractor ?? extractHere);
       await opened.loadAnnotationCounts();
@@ -536,8 +534,7 @@ export class Library {
         AnnotationsFileSchema,
         { schemaVersion: SCHEMA_VERSION, annotations: [], suggestions: {} },
         this.queue,
-        (message) => this.warnings.push(message),
-        this.dir,
+        { onRecover: (message) => this.warnings.push(message), libraryDir: this.dir },
       ).then((opened) => {
         // The count may have come from the cache of the last run: the file itself has the last word.
         this.annotationCounts.set(articleId, opened.data.annotations.length);
@@ -709,8 +706,7 @@ export class Library {
       BriefsFileSchema,
       { schemaVersion: SCHEMA_VERSION, briefs: [] },
       this.queue,
-      (message) => this.warnings.push(message),
-      this.dir,
+      { onRecover: (message) => this.warnings.push(message), libraryDir: this.dir },
     );
     return this.briefsStore;
   }
