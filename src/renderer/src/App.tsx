@@ -6,26 +6,47 @@ import { CommandPalette } from './features/commands/CommandPalette';
 import { LibraryProvider, useLibrary } from './hooks/use-library';
 import { hrefs, navigate, useRoute } from './hooks/use-route';
 import { StatusProvider } from './hooks/use-status';
-import { BackupsPage } from './features/backups/BackupsPage';
-import { SettingsPage } from './features/settings/SettingsPage';
-import { BriefPage } from './features/briefs/BriefPage';
 import { EntityList } from './features/entities/EntityList';
-import { EntityPage } from './features/entities/EntityPage';
-import { TimelinePage } from './features/timeline/TimelinePage';
 import { DropZone } from './features/library/DropZone';
 import { ImportButton } from './features/library/ImportButton';
 import { LibraryList } from './features/library/LibraryList';
-import { ReaderView } from './features/reader/ReaderView';
 import { SearchBox } from './features/search/SearchBox';
-import { SearchPage } from './features/search/SearchPage';
 import { useMenu } from './hooks/use-menu';
 import { useTheme } from './hooks/use-theme';
 import { useStatus } from './hooks/use-status';
 import { useImport } from './features/library/use-import';
 import { useExportCommands } from './features/annotations/use-export-commands';
 
-// Loaded when first opened: cytoscape is large, and most sessions never draw the graph.
+// The views are loaded apart from the shell, so that the library list is drawn without first compiling the
+// editor, the Markdown renderer and the rest; once it is, they are fetched while the app is idle. The graph
+// (cytoscape is large, and most sessions never draw it) waits until it is opened.
+const viewModules = {
+  reader: () => import('./features/reader/ReaderView'),
+  search: () => import('./features/search/SearchPage'),
+  timeline: () => import('./features/timeline/TimelinePage'),
+  entity: () => import('./features/entities/EntityPage'),
+  backups: () => import('./features/backups/BackupsPage'),
+  settings: () => import('./features/settings/SettingsPage'),
+  brief: () => import('./features/briefs/BriefPage'),
+};
+const ReaderView = lazy(() => viewModules.reader().then((m) => ({ default: m.ReaderView })));
+const SearchPage = lazy(() => viewModules.search().then((m) => ({ default: m.SearchPage })));
+const TimelinePage = lazy(() => viewModules.timeline().then((m) => ({ default: m.TimelinePage })));
+const EntityPage = lazy(() => viewModules.entity().then((m) => ({ default: m.EntityPage })));
+const BackupsPage = lazy(() => viewModules.backups().then((m) => ({ default: m.BackupsPage })));
+const SettingsPage = lazy(() => viewModules.settings().then((m) => ({ default: m.SettingsPage })));
+const BriefPage = lazy(() => viewModules.brief().then((m) => ({ default: m.BriefPage })));
 const GraphPage = lazy(() => import('./features/graph/GraphPage').then((m) => ({ default: m.GraphPage })));
+
+/** Fetches every view but the graph once the library list is shown and the app is idle. */
+function usePreloadedViews(): void {
+  const { loaded } = useLibrary();
+  useEffect(() => {
+    if (!loaded) return;
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    idle(() => Object.values(viewModules).forEach((load) => void load().catch(() => undefined)));
+  }, [loaded]);
+}
 
 const SAMPLE = 'diplomat-pompeo-kim-pyongyang.txt';
 
@@ -111,6 +132,7 @@ function useNavigationCommands(): void {
 function Shell() {
   const route = useRoute();
   useNavigationCommands();
+  usePreloadedViews();
   useMenu();
   useTheme();
   useExportCommands();
@@ -142,18 +164,20 @@ function Shell() {
           <EntityList currentId={route.name === 'entity' ? route.id : null} />
         </nav>
         {route.name === 'home' && <Home />}
-        {route.name === 'article' && <ReaderView key={route.id} id={route.id} annotationId={route.annotationId} at={route.at} />}
-        {route.name === 'search' && <SearchPage query={route.query} />}
-        {route.name === 'timeline' && <TimelinePage entityId={route.entityId} tag={route.tag} />}
+        <Suspense fallback={<main className="page" aria-busy="true" />}>
+          {route.name === 'article' && <ReaderView key={route.id} id={route.id} annotationId={route.annotationId} at={route.at} />}
+          {route.name === 'search' && <SearchPage query={route.query} />}
+          {route.name === 'timeline' && <TimelinePage entityId={route.entityId} tag={route.tag} />}
+          {route.name === 'entity' && <EntityPage id={route.id} />}
+          {route.name === 'backups' && <BackupsPage />}
+          {route.name === 'settings' && <SettingsPage focus={route.focus} />}
+          {route.name === 'brief' && <BriefPage key={window.location.hash} initialEntityIds={route.entityIds} initialArticleIds={route.articleIds} briefId={route.briefId} />}
+        </Suspense>
         {route.name === 'graph' && (
           <Suspense fallback={<main className="page" aria-label="Graph"><p className="muted">Loading the graph…</p></main>}>
             <GraphPage types={route.types} minWeight={route.minWeight} focusId={route.focusId} depth={route.depth} />
           </Suspense>
         )}
-        {route.name === 'entity' && <EntityPage id={route.id} />}
-        {route.name === 'backups' && <BackupsPage />}
-        {route.name === 'settings' && <SettingsPage focus={route.focus} />}
-        {route.name === 'brief' && <BriefPage key={window.location.hash} initialEntityIds={route.entityIds} initialArticleIds={route.articleIds} briefId={route.briefId} />}
       </div>
       <StatusBar />
       <DropZone />

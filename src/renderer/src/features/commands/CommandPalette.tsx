@@ -4,13 +4,9 @@ import { useCommandRegistry, type Command } from '../../hooks/use-commands';
 import { OPEN_PALETTE_EVENT } from '../../hooks/use-menu';
 
 /** Every word of the query appears in the title, in any order. */
-function matches(command: Command, query: string): boolean {
+function matches(command: Command, words: string[]): boolean {
   const title = command.title.toLocaleLowerCase();
-  return query
-    .toLocaleLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((word) => title.includes(word));
+  return words.every((word) => title.includes(word));
 }
 
 export function CommandPalette() {
@@ -42,12 +38,15 @@ export function CommandPalette() {
     };
   }, []);
 
+  // Looked through only while the palette is open: at 10,000 articles the list is long.
   const shown = useMemo(() => {
-    const found = commands.filter((c) => matches(c, query));
+    if (!open) return [];
+    const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+    const found = commands.filter((c) => matches(c, words));
     // The current view's commands first, then the app's, then the "go to" ones.
     const rank = (c: Command) => (c.group === 'view' ? 0 : c.group === 'go' ? 2 : 1);
     return found.sort((a, b) => rank(a) - rank(b)).slice(0, 50);
-  }, [commands, query]);
+  }, [commands, query, open]);
 
   if (!open) return null;
 
