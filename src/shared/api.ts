@@ -302,7 +302,9 @@ export const api = {
    * library open until then stays open if the other cannot be opened.
    */
   'library.open': method(z.object({ path: FolderPathSchema }), LibraryInfoSchema),
-  'articles.list': method(z.object({}), z.array(ArticleListItemSchema)),
+  /** The library's articles in order; `limit`: only the first ones (a window's first screenful, shown before
+   * the whole list has come). */
+  'articles.list': method(z.object({ limit: z.number().int().positive().optional() }), z.array(ArticleListItemSchema)),
   'articles.get': method(
     z.object({ id: IdSchema }),
     z.object({ article: ArticleSchema, doc: DocNodeSchema, text: z.string() }),

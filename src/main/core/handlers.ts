@@ -31,9 +31,9 @@ export interface CoreActions {
 export function createHandlers(library: Library, search: SearchIndex, defaultExportDir: string, actions: CoreActions): Handlers {
   const suggester = new Suggester(library);
   return {
-    'library.info': async () => ({ path: library.dir, exportDir: defaultExportDir, articleCount: library.listArticles().length, warnings: library.warnings }),
+    'library.info': async () => ({ path: library.dir, exportDir: defaultExportDir, articleCount: library.articleCount, warnings: library.warnings }),
     'library.open': actions.openLibrary,
-    'articles.list': async () => library.listArticles(),
+    'articles.list': async ({ limit }) => library.listArticles(limit),
     'articles.get': async ({ id }) => library.loadArticle(id),
     'articles.import': async ({ files }) =>
       suggester.afterImport(await importFiles(library, files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') })))),

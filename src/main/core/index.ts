@@ -175,7 +175,7 @@ export async function openCore(options: {
         lastDaily = null;
         await open();
       }
-      return { restored, before, articleCount: library.listArticles().length };
+      return { restored, before, articleCount: library.articleCount };
     });
 
   await open();

@@ -292,11 +292,16 @@ export class Library {
 
   // Articles
 
-  listArticles(): (Article & { annotationCount: number })[] {
-    return this.library.data.articles.map((article) => ({
+  /** Every article (or the first `limit`) with its number of annotations. */
+  listArticles(limit?: number): (Article & { annotationCount: number })[] {
+    return this.library.data.articles.slice(0, limit).map((article) => ({
       ...article,
       annotationCount: this.annotationCounts.get(article.id) ?? 0,
     }));
+  }
+
+  get articleCount(): number {
+    return this.library.data.articles.length;
   }
 
   private articlesById(): Map<string, Article> {

@@ -340,7 +340,7 @@ async function runRestore(file: string | undefined, values: Values): Promise<voi
   const core = await openCore({ libraryDir });
   try {
     for (const article of core.library.listArticles()) await core.library.listAnnotations(article.id);
-    process.stderr.write(`restored ${files} files into ${libraryDir}: ${core.library.listArticles().length} articles\n`);
+    process.stderr.write(`restored ${files} files into ${libraryDir}: ${core.library.articleCount} articles\n`);
   } finally {
     await core.close();
   }

@@ -24,7 +24,7 @@ export function LibraryList({ currentId }: { currentId: string | null }) {
     if (index !== -1) virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [currentId, articles, virtualizer]);
 
-  if (!loaded) return <p className="muted">Loading…</p>;
+  if (!loaded && articles.length === 0) return <p className="muted">Loading…</p>;
   if (articles.length === 0) return <p className="muted">No articles yet.</p>;
   return (
     <div ref={scroller} className="article-scroll">
