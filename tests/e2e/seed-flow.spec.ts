@@ -43,7 +43,7 @@ test('import the seed clip, annotate the “gangster-like” passage, link it, a
   await importThroughPicker(page, seedFile);
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
   const listItem = page.getByRole('navigation', { name: 'Library' }).getByRole('link', { name: new RegExp(TITLE) });
-  await expect(listItem).toContainText('0 ✎');
+  await expect(listItem.locator('.count')).toHaveAttribute('aria-label', '0 annotations');
   const body = page.locator('.article-body');
   await expect(body).toContainText('In Pyongyang on Sunday for his fourth trip');
   await expect(body).toContainText('Vice President Mike Pence.');
@@ -98,7 +98,7 @@ test('import the seed clip, annotate the “gangster-like” passage, link it, a
   await expect(list.getByRole('button', { name: QUOTE })).toBeVisible();
   const highlight = page.locator('.article-body [data-annotation-id]');
   await expect(highlight).toHaveText(QUOTE);
-  await expect(listItem).toContainText('1 ✎');
+  await expect(listItem.locator('.count')).toHaveAttribute('aria-label', '1 annotation');
 
   // The entity page lists the annotation.
   await list.getByRole('link', { name: 'Mike Pompeo' }).click();
