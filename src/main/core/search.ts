@@ -214,7 +214,7 @@ export class SearchIndex {
       const batch = articles.slice(at, at + BUILD_BATCH);
       const docs = await Promise.all(
         // A body that cannot be read (damaged on disk; the reader says why) leaves its article findable by title.
-        batch.map(async (article) => articleDoc(article, await this.library.loadText(article.id).catch(() => ''))),
+        batch.map(async (article) => articleDoc(article, await this.library.loadText(article.id, { hold: false }).catch(() => ''))),
       );
       await this.engine.put(docs);
       for (const article of batch) if (article.annotationCount) await this.indexAnnotations(article.id);
@@ -242,7 +242,7 @@ export class SearchIndex {
     }
     if (!this.library.hasArticle(change.id)) return this.engine.remove('article', change.id);
     const article = this.library.getArticle(change.id);
-    await this.engine.put([articleDoc(article, await this.library.loadText(change.id).catch(() => ''))]);
+    await this.engine.put([articleDoc(article, await this.library.loadText(change.id, { hold: false }).catch(() => ''))]);
   }
 
   private scheduleSave(): void {
