@@ -57,7 +57,9 @@ async function importCorpusThroughput(): Promise<number> {
     }
   }
   const dir = await mkdtemp(join(tmpdir(), 'dossier-bench-corpus-'));
-  const core = await openCore({ libraryDir: dir });
+  // As the app imports: pages are read on the import worker, started ahead when the window opens.
+  const core = await openCore({ libraryDir: dir, workerDir: join(projectDir, 'out', 'main') });
+  core.warm();
   try {
     const [ms] = await time(async () => core.library.commitImport(await core.library.prepareImport(files)));
     return (files.length / ms) * 1000;
@@ -130,17 +132,30 @@ async function measureBrowser(core: Core): Promise<{ firstPaintMs: number; first
   });
   try {
     const page = await browser.newPage();
-    const started = performance.now();
+    // When the first article of the list is drawn, from the start of the page's navigation: noted by the page
+    // itself in the frame that draws it (Playwright's own checks come up to half a second apart).
+    await page.addInitScript(() => {
+      const seen = window as unknown as { firstArticlePaint?: Promise<number> };
+      seen.firstArticlePaint = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector('.article-list a')) return;
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(performance.now()));
+        });
+        observer.observe(document, { childList: true, subtree: true });
+      });
+    });
+    const firstArticlePaint = async () => {
+      await page.locator('.article-list a').first().waitFor({ timeout: 120_000 });
+      return page.evaluate(() => (window as unknown as { firstArticlePaint: Promise<number> }).firstArticlePaint);
+    };
     await page.goto(host.url);
-    await page.locator('.article-list a').first().waitFor({ timeout: 120_000 });
-    const firstPaintMs = performance.now() - started;
+    const firstPaintMs = await firstArticlePaint();
     // Again, with the page's code compiled once already (as the app has it from its code cache): median of three.
     const warm: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const again = performance.now();
       await page.reload();
-      await page.locator('.article-list a').first().waitFor({ timeout: 120_000 });
-      warm.push(performance.now() - again);
+      warm.push(await firstArticlePaint());
     }
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
