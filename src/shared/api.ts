@@ -421,6 +421,9 @@ export const api = {
     }),
     z.array(SearchHitSchema),
   ),
+  /** Whether searches look through article texts yet: while the index loads after a start (seconds at
+   * 10,000 articles; minutes when it must be rebuilt) they look through titles, annotations and names. */
+  'search.status': method(z.object({}), z.object({ complete: z.boolean() })),
   'briefs.render': method(
     BriefScopeSchema,
     z.object({

@@ -161,4 +161,56 @@ describe('the saved search index', () => {
     expect(await ids(core, 'gangster')).toEqual([seedId]);
     await core.close();
   });
+
+  it('answers from titles, annotations and names while it loads in a host that stays up, and from texts once loaded', async () => {
+    let core = await openCore({ libraryDir: dir, dailyBackupDelayMs: null });
+    const seedId = await importSeed(core);
+    const quote = 'North Korea accused Pompeo of expressing “gangster-like” demands in a statement after the visit.';
+    const { start, end } = await core.library.locateQuote(seedId, quote);
+    const annotation = await core.library.createAnnotation(seedId, start, end, quote, { note: 'a threat' });
+    const person = await core.library.createEntity('person', 'Mike Pompeo');
+    await core.close();
+
+    // An index that cannot be loaded until the test says so (a rebuild at 10,000 articles takes minutes).
+    const library = await Library.open(dir);
+    const engine = countingEngine();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { clear, restore } = engine;
+    engine.clear = async () => {
+      await held;
+      return clear();
+    };
+    engine.restore = async (path) => {
+      await held;
+      return restore(path);
+    };
+    const search = new SearchIndex(library, { cacheDir: cacheDir(), engine });
+    try {
+      const loaded = search.warm();
+      const found = async (query: string, names = true) => (await search.search(query, {}, 50, { names })).map((h) => `${h.kind}:${h.id}`);
+      expect(search.complete).toBe(false);
+      // In the annotation's quote, not the title: the annotation alone, until the article's text is indexed.
+      expect(await found('gangster')).toEqual([`annotation:${annotation.id}`]);
+      expect(await found('threat')).toEqual([`annotation:${annotation.id}`]);
+      expect(await found('Pomp')).toEqual(expect.arrayContaining([`entity:${person.id}`, `annotation:${annotation.id}`]));
+      expect(await found('"expressing gangster"')).toEqual([`annotation:${annotation.id}`]);
+      expect(await found('Sunday')).toEqual([]);
+      // A search that does not ask for names (an entity's page) waits for the index.
+      const waiting = found('Sunday', false);
+      release();
+      await loaded;
+      expect(search.complete).toBe(true);
+      expect(await waiting).toEqual([`article:${seedId}`]);
+      expect(await found('gangster')).toEqual(expect.arrayContaining([`article:${seedId}`, `annotation:${annotation.id}`]));
+    } finally {
+      release();
+      await search.close();
+      await library.close();
+    }
+    // A command that searches once (never warmed) waits for the index rather than answer from names.
+    core = await openCore({ libraryDir: dir, dailyBackupDelayMs: null });
+    expect(await ids(core, 'Sunday')).toEqual([seedId]);
+    await core.close();
+  });
 });

@@ -101,7 +101,8 @@ export function createHandlers(library: Library, search: SearchIndex, defaultExp
       const annotations = (await library.allAnnotations()).map((a) => a.annotation);
       return buildGraph(library.listEntities(), annotations, { types, minWeight, focusId, depth });
     },
-    'search.query': async ({ query, filters, limit }) => search.search(query, filters, limit),
+    'search.query': async ({ query, filters, limit }) => search.search(query, filters, limit, { names: true }),
+    'search.status': async () => ({ complete: search.complete }),
     'briefs.render': async (scope) => {
       const { markdown, annotationCount, unverified, items } = await composeBrief(library, scope);
       return { markdown, annotationCount, unverified, items };

@@ -12,6 +12,7 @@ import { DossierError } from '../../shared/errors';
 import type { Library, LibraryChange } from './library';
 import type { Candidate, Doc, EngineClient } from './search-engine';
 import { engineHere } from './search-engine-client';
+import { wordsOf } from './word-runs';
 
 const SNIPPET_CONTEXT = 70;
 /** Candidates read at once while results are checked: as many as hits are still wanted, within these. */
@@ -23,6 +24,8 @@ const TAKE_PER_HIT = 2;
 const TAKE_GROWTH = 8;
 /** Articles read at once while the index is built. */
 const BUILD_BATCH = 16;
+/** How long a search waits for an index still loading before it looks through names alone (see `warm`). */
+const NAMES_AFTER_MS = 200;
 /** How long the index may go unsaved after a change (a crash then costs at most this much journal replay). */
 const SAVE_DELAY_MS = 5 * 60_000;
 
@@ -97,6 +100,9 @@ export class SearchIndex {
   private appliedBytes = 0;
   private savedBytes = -1;
   private saveTimer: NodeJS.Timeout | null = null;
+  /** Whether a search made while the index loads is answered from names (hosts that stay up), rather than
+   * waiting for it (a command that searches once). */
+  private answersWhileLoading = false;
 
   /**
    * `cacheDir`: where the index is kept between runs (null: not kept). `engine`: where it runs (this thread
@@ -280,6 +286,7 @@ export class SearchIndex {
   /** Starts loading the index in the background, for hosts that stay up (the app, `dossier serve`); resolves
    * when it is loaded (or could not be), never rejects. */
   warm(): Promise<void> {
+    this.answersWhileLoading = true;
     return this.ready().catch((error: unknown) => {
       if (!(error instanceof Closed)) console.error('The search index could not be loaded:', error);
     });
@@ -313,14 +320,27 @@ export class SearchIndex {
     await this.engine.close();
   }
 
-  async search(query: string, filters: SearchFilters, limit: number): Promise<SearchHit[]> {
-    await this.ready();
-    await this.updating;
+  /** Whether searches look through the whole index; false while it loads (then, in hosts that stay up, a
+   * search that asks for it looks through article titles, annotations and entity names only). */
+  get complete(): boolean {
+    return this.loaded;
+  }
+
+  /** `names`: while the index loads in a host that stays up, answer from names (see `complete`) rather than
+   * wait for it. */
+  async search(query: string, filters: SearchFilters, limit: number, { names = false }: { names?: boolean } = {}): Promise<SearchHit[]> {
     const { phrases, words } = parseQuery(query);
-    if (!words) return [];
     // The last word is still being typed (and stands for the words it begins) unless a space or a closing
     // quote says it is done.
     const typing = !/[\s"]$/.test(query);
+    if (names && !this.loaded && this.answersWhileLoading) {
+      // A restore takes seconds at 10,000 articles and a rebuild minutes: the names need not wait for them.
+      const loaded = await Promise.race([this.ready().then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, NAMES_AFTER_MS, false))]);
+      if (!loaded) return words ? this.searchNames(words, phrases, typing, filters, limit) : [];
+    }
+    await this.ready();
+    await this.updating;
+    if (!words) return [];
     let take = Math.max(MIN_CHECK_BATCH, limit * TAKE_PER_HIT);
     const first = await this.engine.search(words, phrases, typing, take);
     let { candidates, total } = first;
@@ -395,6 +415,47 @@ export class SearchIndex {
       match: found,
       score: result.score,
     };
+  }
+
+  /**
+   * The search made while the index loads: every word (the last one begun, while typing) and phrase looked
+   * for directly in article titles and tags, annotations' quotes, notes and tags, and entity names and aliases.
+   */
+  private async searchNames(words: string, phrases: string[], typing: boolean, filters: SearchFilters, limit: number): Promise<SearchHit[]> {
+    const query = [...new Set(wordsOf(words))];
+    const wordPatterns = query.map((word, i) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(word)}${typing && i === query.length - 1 ? '' : '(?![\\p{L}\\p{N}])'}`, 'iu'));
+    const phrasePatterns = phrases.map(phrasePattern);
+    const has = (text: string) => wordPatterns.every((p) => p.test(text)) && phrasePatterns.every((p) => p.test(text));
+    const hits: SearchHit[] = [];
+    const articleFilters = filters.tag || filters.site || filters.from || filters.to || filters.hasAnnotations;
+    if (!articleFilters) {
+      for (const entity of this.library.listEntities()) {
+        if (hits.length >= limit) return hits;
+        if ((!filters.entityId || filters.entityId === entity.id) && has(`${entity.name}\n${entity.aliases.join('\n')}`))
+          hits.push({ kind: 'entity', id: entity.id, articleId: null, title: entity.name, snippet: entity.type, match: null, score: 2 });
+      }
+    }
+    const annotations = await this.library.allAnnotations();
+    for (const { annotation, article } of annotations) {
+      if (hits.length >= limit) return hits;
+      if (!this.articlePasses(article, filters)) continue;
+      if (filters.entityId && !annotation.entityIds.includes(filters.entityId)) continue;
+      if (filters.tag && !annotation.tags.includes(filters.tag)) continue;
+      if (!has(`${annotation.target.quote.exact}\n${annotation.note}\n${annotation.tags.join(' ')}`)) continue;
+      const { start, end } = annotation.target.position;
+      hits.push({ kind: 'annotation', id: annotation.id, articleId: article.id, title: article.title, snippet: annotation.target.quote.exact, note: annotation.note, match: { start, end }, score: 2 });
+    }
+    const withEntity = filters.entityId ? new Set(annotations.filter((a) => a.annotation.entityIds.includes(filters.entityId!)).map((a) => a.article.id)) : null;
+    const withTag = filters.tag ? new Set(annotations.filter((a) => a.annotation.tags.includes(filters.tag!)).map((a) => a.article.id)) : null;
+    for (const article of this.library.listArticles()) {
+      if (hits.length >= limit) return hits;
+      if (!this.articlePasses(article, filters)) continue;
+      if (withEntity && !withEntity.has(article.id)) continue;
+      if (withTag && !article.tags.includes(filters.tag!) && !withTag.has(article.id)) continue;
+      if (has(`${article.title}\n${article.tags.join(' ')}`))
+        hits.push({ kind: 'article', id: article.id, articleId: article.id, title: article.title, snippet: article.excerpt, match: null, score: 2 });
+    }
+    return hits;
   }
 
   private articlePasses(article: Article, filters: SearchFilters): boolean {

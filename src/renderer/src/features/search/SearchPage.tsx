@@ -14,25 +14,42 @@ function hitHref(hit: SearchHit): string {
 
 const KIND_LABELS: Record<SearchHit['kind'], string> = { article: 'Article', annotation: 'Annotation', entity: 'Entity' };
 
+/** How often to look again while article texts are still being indexed. */
+const PARTIAL_RETRY_MS = 1000;
+
 export function SearchPage({ query }: { query: string }) {
   const { version } = useLibrary();
   const [filters, setFilters] = useState<SearchFilters>({});
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // While the index loads after a start, results come from titles, annotations and names only: the search is
+  // made again until it looks through article texts too.
+  const [partial, setPartial] = useState(false);
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     if (!query.trim()) return;
     let cancelled = false;
+    let retry: number | undefined;
     const timer = setTimeout(() => {
-      call('search.query', { query, filters })
-        .then((found) => !cancelled && (setHits(found), setError(null)))
+      // Asked first: results found while the index was still loading are then never taken for complete.
+      call('search.status', {})
+        .then(async ({ complete }) => [complete, await call('search.query', { query, filters })] as const)
+        .then(([complete, found]) => {
+          if (cancelled) return;
+          setHits(found);
+          setError(null);
+          setPartial(!complete);
+          if (!complete) retry = window.setTimeout(() => setAttempt((n) => n + 1), PARTIAL_RETRY_MS);
+        })
         .catch((err: Error) => !cancelled && setError(err.message));
-    }, 120);
+    }, attempt ? 0 : 120);
     return () => {
       cancelled = true;
       clearTimeout(timer);
+      clearTimeout(retry);
     };
-  }, [query, filters, version]);
+  }, [query, filters, version, attempt]);
 
   const set = <K extends keyof SearchFilters>(key: K, value: SearchFilters[K] | '') =>
     setFilters((f) => {
@@ -78,7 +95,8 @@ export function SearchPage({ query }: { query: string }) {
       )}
       {hits && (
         <p className="muted" role="status">
-          {hits.length === 0 ? 'Nothing found.' : `${hits.length} result${hits.length === 1 ? '' : 's'}`}
+          {hits.length === 0 ? 'Nothing found' : `${hits.length} result${hits.length === 1 ? '' : 's'}`}
+          {partial ? ' in titles, annotations and names so far: article texts are still being indexed…' : '.'}
         </p>
       )}
       <ol className="results" aria-label="Results">
