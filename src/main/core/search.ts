@@ -419,7 +419,8 @@ export class SearchIndex {
 
   /**
    * The search made while the index loads: every word (the last one begun, while typing) and phrase looked
-   * for directly in article titles and tags, annotations' quotes, notes and tags, and entity names and aliases.
+   * for directly in entity names and aliases, article titles and tags, and annotations' quotes, notes and
+   * tags: in that order, entities and titles being what is most often looked for by name.
    */
   private async searchNames(words: string, phrases: string[], typing: boolean, filters: SearchFilters, limit: number): Promise<SearchHit[]> {
     const query = [...new Set(wordsOf(words))];
@@ -436,15 +437,6 @@ export class SearchIndex {
       }
     }
     const annotations = await this.library.allAnnotations();
-    for (const { annotation, article } of annotations) {
-      if (hits.length >= limit) return hits;
-      if (!this.articlePasses(article, filters)) continue;
-      if (filters.entityId && !annotation.entityIds.includes(filters.entityId)) continue;
-      if (filters.tag && !annotation.tags.includes(filters.tag)) continue;
-      if (!has(`${annotation.target.quote.exact}\n${annotation.note}\n${annotation.tags.join(' ')}`)) continue;
-      const { start, end } = annotation.target.position;
-      hits.push({ kind: 'annotation', id: annotation.id, articleId: article.id, title: article.title, snippet: annotation.target.quote.exact, note: annotation.note, match: { start, end }, score: 2 });
-    }
     const withEntity = filters.entityId ? new Set(annotations.filter((a) => a.annotation.entityIds.includes(filters.entityId!)).map((a) => a.article.id)) : null;
     const withTag = filters.tag ? new Set(annotations.filter((a) => a.annotation.tags.includes(filters.tag!)).map((a) => a.article.id)) : null;
     for (const article of this.library.listArticles()) {
@@ -454,6 +446,15 @@ export class SearchIndex {
       if (withTag && !article.tags.includes(filters.tag!) && !withTag.has(article.id)) continue;
       if (has(`${article.title}\n${article.tags.join(' ')}`))
         hits.push({ kind: 'article', id: article.id, articleId: article.id, title: article.title, snippet: article.excerpt, match: null, score: 2 });
+    }
+    for (const { annotation, article } of annotations) {
+      if (hits.length >= limit) return hits;
+      if (!this.articlePasses(article, filters)) continue;
+      if (filters.entityId && !annotation.entityIds.includes(filters.entityId)) continue;
+      if (filters.tag && !annotation.tags.includes(filters.tag)) continue;
+      if (!has(`${annotation.target.quote.exact}\n${annotation.note}\n${annotation.tags.join(' ')}`)) continue;
+      const { start, end } = annotation.target.position;
+      hits.push({ kind: 'annotation', id: annotation.id, articleId: article.id, title: article.title, snippet: annotation.target.quote.exact, note: annotation.note, match: { start, end }, score: 2 });
     }
     return hits;
   }
