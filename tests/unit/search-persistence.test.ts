@@ -177,17 +177,23 @@ describe('the saved search index', () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     const { clear, restore } = engine;
+    let loads = 0;
     engine.clear = async () => {
+      loads++;
       await held;
       return clear();
     };
     engine.restore = async (path) => {
+      loads++;
       await held;
       return restore(path);
     };
     const search = new SearchIndex(library, { cacheDir: cacheDir(), engine });
     try {
-      const loaded = search.warm();
+      // Told to wait for something first (the app reads every annotation first): searches meanwhile do
+      // not start loading the index.
+      let letLoad = () => {};
+      const loaded = search.warm(new Promise<void>((resolve) => (letLoad = resolve)));
       const found = async (query: string, names = true) => (await search.search(query, {}, 50, { names })).map((h) => `${h.kind}:${h.id}`);
       expect(search.complete).toBe(false);
       // In the annotation's quote, not the title: the annotation alone, until the article's text is indexed.
@@ -195,6 +201,10 @@ describe('the saved search index', () => {
       expect(await found('threat')).toEqual([`annotation:${annotation.id}`]);
       expect(await found('Pomp')).toEqual(expect.arrayContaining([`entity:${person.id}`, `annotation:${annotation.id}`]));
       expect(await found('"expressing gangster"')).toEqual([`annotation:${annotation.id}`]);
+      expect(await found('Sunday')).toEqual([]);
+      expect(loads).toBe(0);
+      letLoad();
+      await expect.poll(() => loads).toBe(1);
       expect(await found('Sunday')).toEqual([]);
       // A search that does not ask for names (an entity's page) waits for the index.
       const waiting = found('Sunday', false);

@@ -103,6 +103,8 @@ export class SearchIndex {
   /** Whether a search made while the index loads is answered from names (hosts that stay up), rather than
    * waiting for it (a command that searches once). */
   private answersWhileLoading = false;
+  /** Whether `warm` is waiting for what it was told to let go first (then a search does not start the load). */
+  private waitingToLoad = false;
 
   /**
    * `cacheDir`: where the index is kept between runs (null: not kept). `engine`: where it runs (this thread
@@ -283,13 +285,17 @@ export class SearchIndex {
     this.journalBytes = this.appliedBytes = this.savedBytes = 0;
   }
 
-  /** Starts loading the index in the background, for hosts that stay up (the app, `dossier serve`); resolves
-   * when it is loaded (or could not be), never rejects. */
-  warm(): Promise<void> {
+  /** Starts loading the index in the background once `first` is done, for hosts that stay up (the app,
+   * `dossier serve`); resolves when it is loaded (or could not be), never rejects. */
+  warm(first: Promise<unknown> = Promise.resolve()): Promise<void> {
     this.answersWhileLoading = true;
-    return this.ready().catch((error: unknown) => {
-      if (!(error instanceof Closed)) console.error('The search index could not be loaded:', error);
-    });
+    this.waitingToLoad = true;
+    return first
+      .finally(() => (this.waitingToLoad = false))
+      .then(() => this.ready())
+      .catch((error: unknown) => {
+        if (!(error instanceof Closed) && !this.closing) console.error('The search index could not be loaded:', error);
+      });
   }
 
   /** Resolves once every change made so far is in the index (the benchmark times this). */
@@ -335,7 +341,8 @@ export class SearchIndex {
     const typing = !/[\s"]$/.test(query);
     if (names && !this.loaded && this.answersWhileLoading) {
       // A restore takes seconds at 10,000 articles and a rebuild minutes: the names need not wait for them.
-      const loaded = await Promise.race([this.ready().then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, NAMES_AFTER_MS, false))]);
+      const loading = this.waitingToLoad ? new Promise<boolean>(() => undefined) : this.ready().then(() => true);
+      const loaded = await Promise.race([loading, new Promise<boolean>((resolve) => setTimeout(resolve, NAMES_AFTER_MS, false))]);
       if (!loaded) return words ? this.searchNames(words, phrases, typing, filters, limit) : [];
     }
     await this.ready();
