@@ -1,5 +1,5 @@
 // Search results with filters; each result opens where it matched.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SearchFilters, SearchHit } from '../../../../shared/api';
 import { useLibrary } from '../../hooks/use-library';
 import { hrefs } from '../../hooks/use-route';
@@ -26,11 +26,15 @@ export function SearchPage({ query }: { query: string }) {
   // made again until it looks through article texts too.
   const [partial, setPartial] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const retrying = useRef(false);
 
   useEffect(() => {
     if (!query.trim()) return;
     let cancelled = false;
     let retry: number | undefined;
+    // Typing is waited out a little; a search made again is made at once.
+    const delay = retrying.current ? 0 : 120;
+    retrying.current = false;
     const timer = setTimeout(() => {
       // Asked first: results found while the index was still loading are then never taken for complete.
       call('search.status', {})
@@ -40,10 +44,14 @@ export function SearchPage({ query }: { query: string }) {
           setHits(found);
           setError(null);
           setPartial(!complete);
-          if (!complete) retry = window.setTimeout(() => setAttempt((n) => n + 1), PARTIAL_RETRY_MS);
+          if (!complete)
+            retry = window.setTimeout(() => {
+              retrying.current = true;
+              setAttempt((n) => n + 1);
+            }, PARTIAL_RETRY_MS);
         })
         .catch((err: Error) => !cancelled && setError(err.message));
-    }, attempt ? 0 : 120);
+    }, delay);
     return () => {
       cancelled = true;
       clearTimeout(timer);
