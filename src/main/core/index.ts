@@ -24,6 +24,8 @@ export interface Core {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long a host that stays up waits for a window to have its list before it gets ready all the same. */
+const WARM_WITHOUT_WINDOW_MS = 3000;
 
 /**
  * Lets calls through until a restore needs the library to itself: then waits for the calls under way to
@@ -119,13 +121,19 @@ export async function openCore(options: {
 
   // Whether the host asked to get ready ahead (it stays up): a library opened again after a restore is too.
   let warmed = false;
+  // Told when a window has had the whole article list: it is drawn, and the work below no longer competes with it.
+  let listShown = () => {};
+  const shown = new Promise<void>((resolve) => (listShown = resolve));
   const warm = () => {
     warmed = true;
     library.warmImports();
-    // Every annotation file first (~0.9 s at 10k), then the search index: while the index loads (seconds, or
-    // minutes when it is rebuilt) a search answers from titles, annotations and names; the timeline, an
-    // entity's page and the graph are answered from memory too (~50 MB at 10k).
-    void search.warm(library.allAnnotations().catch(() => undefined));
+    // Once the window has its list (or after a while, without one): every annotation file (~0.9 s at 10k),
+    // then the search index. While the index loads (seconds, or minutes when it is rebuilt) a search answers
+    // from titles, annotations and names; the timeline, an entity's page and the graph are answered from
+    // memory too (~50 MB at 10k).
+    const opened = library;
+    const first = Promise.race([shown, new Promise((resolve) => setTimeout(resolve, WARM_WITHOUT_WINDOW_MS).unref?.())]);
+    void search.warm(first.then(() => opened.allAnnotations()).catch(() => undefined));
   };
   const open = async (opened?: Library) => {
     library = opened ?? (await Library.open(libraryDir, { extractor: extractor(), door: options.door }));
@@ -180,7 +188,14 @@ export async function openCore(options: {
 
   await open();
   for (const name of Object.keys(current) as (keyof Handlers)[]) {
-    const call = (input: unknown) => (current[name] as (input: unknown) => Promise<unknown>)(input);
+    const call =
+      name === 'articles.list'
+        ? async (input: unknown) => {
+            const list = await current['articles.list'](input as Parameters<Handlers['articles.list']>[0]);
+            if (!(input as { limit?: number }).limit) listShown();
+            return list;
+          }
+        : (input: unknown) => (current[name] as (input: unknown) => Promise<unknown>)(input);
     // A restore or another library waits for the calls under way itself: counted as one, it would wait for itself.
     const alone = name === 'backups.restore' || name === 'library.open';
     (handlers as Record<string, (input: unknown) => Promise<unknown>>)[name] = alone ? call : (input) => gate.pass(() => call(input));
