@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
 import { openCore, type Core } from '../src/main/core';
@@ -18,6 +18,7 @@ import { drawnLinks, layoutGraph } from '../src/renderer/src/features/graph/layo
 import type { Annotation } from '../src/shared/model';
 import { canonicalText } from '../src/shared/canonical-text';
 import { corpusWords, generateLibrary, random } from './generate';
+import { serve } from '../tests/e2e/fixtures';
 
 const projectDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedDir = join(projectDir, '..', 'shared');
@@ -124,28 +125,6 @@ async function measureGraph(core: Core, entityIds: string[], next: () => number)
   };
 }
 
-/** `dossier serve` on the library, as a user of the browser host starts it: the page's address once it is up. */
-async function serve(dir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [join(projectDir, 'bin', 'dossier.js'), 'serve', '--library', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
-      if (found) resolve(found[1]);
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`dossier serve exited with ${code}: ${output}`)));
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return { url, stop };
-}
-
 /**
  * The first paint of the library list in the browser host: `dossier serve` started on the library and a fresh
  * browser opened on it, three times (median); then the same page loaded again, with its code compiled once
@@ -157,7 +136,7 @@ async function measureBrowser(dir: string): Promise<{ firstPaintMs: number; firs
   const warm: number[] = [];
   let rendererHeapMb = 0;
   for (let run = 0; run < 3; run++) {
-    const host = await serve(dir);
+    const host = await serve(dir, join(dir, 'exports'));
     const browser = await chromium.launch({
       executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],

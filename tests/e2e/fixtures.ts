@@ -38,8 +38,9 @@ async function startHost(libraryDir: string, exportDir: string): Promise<{ child
   return { child, url };
 }
 
-/** Starts `dossier serve` on `libraryDir` and returns the host with the function that stops it. */
-async function serve(libraryDir: string, exportDir: string): Promise<Host> {
+/** Starts `dossier serve` on `libraryDir` and returns the host with the function that stops it (the
+ * benchmark's browser host too). */
+export async function serve(libraryDir: string, exportDir: string): Promise<Host> {
   const { child, url } = await startHost(libraryDir, exportDir);
   const parsed = new URL(url);
   const stop = () =>
