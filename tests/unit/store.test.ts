@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileDurable } from '../../src/main/core/durable-file';
 import { Library } from '../../src/main/core/library';
 import { DossierError } from '../../src/shared/errors';
+import { ArticleListItemSchema } from '../../src/shared/api';
 
 let dir: string;
 beforeEach(async () => {
@@ -234,7 +235,8 @@ describe('library', () => {
     await library.createAnnotation(article.id, start, end, QUOTE, {});
     await library.close();
     const cache = join(dir, 'cache', 'annotation-counts.json');
-    expect(JSON.parse(await readFile(cache, 'utf8'))).toEqual({ [article.id]: 1 });
+    const written = JSON.parse(await readFile(cache, 'utf8')) as { ids: string; counts: number[] };
+    expect(written.counts).toEqual([1]);
 
     library = await Library.open(dir);
     expect(library.listArticles()[0].annotationCount).toBe(1);
@@ -242,10 +244,34 @@ describe('library', () => {
     await expect(readFile(cache, 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
     await library.close();
 
-    // A cache that does not cover every article is not trusted.
-    await writeFile(cache, JSON.stringify({ someOtherArticle: 5 }));
-    library = await Library.open(dir);
-    expect(library.listArticles()[0].annotationCount).toBe(1);
+    // Counts made for another list of articles (here: another article's) are not trusted, nor a damaged file.
+    for (const other of [{ ...written, ids: written.ids.replace(/^./, (c) => (c === '0' ? '1' : '0')), counts: [5] }, { counts: 'many' }]) {
+      await writeFile(cache, JSON.stringify(other));
+      library = await Library.open(dir);
+      expect(library.listArticles()[0].annotationCount).toBe(1);
+      await library.close();
+    }
+    await library.close();
+  });
+
+  it('hands out the same list until an article or a count changes, and the first articles alone when asked', async () => {
+    const library = await Library.open(dir);
+    const { article } = await importSeed(library);
+    const list = library.listArticles();
+    expect(list).toEqual([expect.objectContaining({ id: article.id, title: article.title, annotationCount: 0 })]);
+    // What the list shows of an article, and nothing more (the excerpt and source stay in the core).
+    expect(Object.keys(list[0]).sort()).toEqual(Object.keys(ArticleListItemSchema.shape).sort());
+    expect(library.listArticles()).toBe(list);
+    expect(library.listArticles(0)).toEqual([]);
+
+    const { start, end } = await library.locateQuote(article.id, QUOTE);
+    await library.createAnnotation(article.id, start, end, QUOTE, {});
+    const counted = library.listArticles();
+    expect(counted).not.toBe(list);
+    expect(counted[0].annotationCount).toBe(1);
+
+    await library.updateArticle(article.id, { title: 'Renamed' });
+    expect(library.listArticles()[0]).toMatchObject({ title: 'Renamed', annotationCount: 1 });
     await library.close();
   });
 });

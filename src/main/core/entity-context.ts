@@ -55,7 +55,7 @@ export async function entityContext(library: Library, search: SearchIndex, id: s
   }
   const mentions: UnlinkedMention[] = [];
   let more = false;
-  const articles = library.listArticles().filter((a: Article) => articleIds.has(a.id));
+  const articles = library.articles().filter((a: Article) => articleIds.has(a.id));
   for (const article of articles) {
     const text = await library.loadText(article.id);
     // A mention inside a passage already annotated with the entity is linked.

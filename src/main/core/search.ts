@@ -188,7 +188,7 @@ export class SearchIndex {
     if (restored && replay) {
       // The saved index, brought up to date: what the journal says changed since, and anything the journal
       // could not tell (articles or entities that came or went without it).
-      const articles = this.library.listArticles();
+      const articles = this.library.articles();
       const indexed = new Set(restored.articleIds);
       for (const article of articles) if (!indexed.has(article.id)) replay.push({ kind: 'article', id: article.id }, { kind: 'annotations', articleId: article.id });
       const present = new Set(articles.map((a) => a.id));
@@ -216,7 +216,7 @@ export class SearchIndex {
   }
 
   private async build(): Promise<void> {
-    const articles = this.library.listArticles();
+    const articles = this.library.articles();
     for (let at = 0; at < articles.length; at += BUILD_BATCH) {
       if (this.closing) throw new Closed();
       const batch = articles.slice(at, at + BUILD_BATCH);
@@ -225,7 +225,7 @@ export class SearchIndex {
         batch.map(async (article) => articleDoc(article, await this.library.loadText(article.id, { hold: false }).catch(() => ''))),
       );
       await this.engine.put(docs);
-      for (const article of batch) if (article.annotationCount) await this.indexAnnotations(article.id);
+      for (const article of batch) if (this.library.annotationCount(article.id)) await this.indexAnnotations(article.id);
     }
     await this.engine.put(this.library.listEntities().map((e) => this.entityDoc(e.id)));
   }
@@ -446,7 +446,7 @@ export class SearchIndex {
     const annotations = await this.library.allAnnotations();
     const withEntity = filters.entityId ? new Set(annotations.filter((a) => a.annotation.entityIds.includes(filters.entityId!)).map((a) => a.article.id)) : null;
     const withTag = filters.tag ? new Set(annotations.filter((a) => a.annotation.tags.includes(filters.tag!)).map((a) => a.article.id)) : null;
-    for (const article of this.library.listArticles()) {
+    for (const article of this.library.articles()) {
       if (hits.length >= limit) return hits;
       if (!this.articlePasses(article, filters)) continue;
       if (withEntity && !withEntity.has(article.id)) continue;
