@@ -47,30 +47,6 @@ const QUERIES = 300;
 const WARM_UP = 10;
 const round = (n: number) => Math.round(n * 100) / 100;
 
-async function importCorpusThroughput(): Promise<number> {
-  const files: { name: string; bytes: Uint8Array }[] = [];
-  for (const group of ['readability', 'aeb']) {
-    const root = join(sharedDir, 'corpus', group);
-    for (const page of await readdir(root)) {
-      const path = join(root, page, 'source.html');
-      if (existsSync(path)) files.push({ name: `${group}-${page}.html`, bytes: await readFile(path) });
-    }
-  }
-  const dir = await mkdtemp(join(tmpdir(), 'dossier-bench-corpus-'));
-  // As the app imports: pages are read on the import worker, started ahead when the window opens, and warm
-  // after a first page (read here and not kept: 7.7 pages/s from a cold worker, 11.8 warm, on this machine).
-  const core = await openCore({ libraryDir: dir, workerDir: join(projectDir, 'out', 'main') });
-  core.warm();
-  await core.library.prepareImport(files.slice(0, 1));
-  try {
-    const [ms] = await time(async () => core.library.commitImport(await core.library.prepareImport(files)));
-    return (files.length / ms) * 1000;
-  } finally {
-    await core.close();
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
 /** Milliseconds to find the entity suggestions of each real page of the corpus, from its stored text. */
 async function suggestOnCorpus(): Promise<number[]> {
   const times: number[] = [];
@@ -279,8 +255,6 @@ async function main() {
   const graph = await measureGraph(core, generated.entityIds, next);
   sampleRss();
 
-  log('Measuring the import of real pages');
-  const importArticlesPerSec = await importCorpusThroughput();
   await core.close();
   // The search index the core just saved (~180 MB at 10k) is written out first, so that its writing does not
   // weigh on the page's first paint.
@@ -304,6 +278,11 @@ async function main() {
     timelineItems = figures.timelineItems;
     for (const key of Object.keys(held) as (keyof typeof held)[]) held[key].push(...figures[key]);
   }
+
+  log('Importing real pages into the library');
+  // Last, since it adds them to the library; in a process of its own, as the window imports (see import-pages.ts).
+  const { stdout: imported } = await run(process.execPath, [...process.execArgv, join(projectDir, 'bench', 'import-pages.ts'), dir, sharedDir]);
+  const importArticlesPerSec = (JSON.parse(imported) as { pagesPerSec: number }).pagesPerSec;
   if (!values.keep) await rm(dir, { recursive: true, force: true });
 
   const figures = {

@@ -10,9 +10,10 @@ import { workerExtractor } from '../../src/main/core/importers/extractor';
 import { DossierError } from '../../src/shared/errors';
 
 const WORKER = `
-import { parentPort } from 'node:worker_threads';
+import { parentPort, threadId } from 'node:worker_threads';
 parentPort.on('message', ({ id, input }) => {
   const name = input.fileName;
+  if (name.startsWith('slow')) return setTimeout(() => parentPort.postMessage({ id, ok: true, article: { title: 'thread ' + threadId } }), 200);
   if (name === 'spin.html') for (;;) {}
   if (name === 'refused.html') return parentPort.postMessage({ id, ok: false, expected: true, code: 'empty_file', message: name + ' is empty' });
   if (name === 'crash.html') return parentPort.postMessage({ id, ok: false, expected: false, code: 'internal', message: 'parser exploded' });
@@ -44,6 +45,17 @@ describe('the worker extractor', () => {
     await extractor.close();
   });
 
+  test('reads as many files at once as it has workers, and no more', async () => {
+    const threads = async (workers: number) => {
+      const extractor = workerExtractor(workerPath, { workers });
+      const answers = await Promise.all(['slow-1.html', 'slow-2.html', 'slow-3.html'].map((name) => extractor.extract(input(name))));
+      await extractor.close();
+      return new Set(answers.map((a) => a.title)).size;
+    };
+    expect(await threads(2)).toBe(2);
+    expect(await threads(1)).toBe(1);
+  });
+
   test('a refusal stays a refusal with its code; an unexpected failure stays unexpected', async () => {
     const extractor = workerExtractor(workerPath);
     const refused = await extractor.extract(input('refused.html')).catch((e: unknown) => e);
@@ -56,7 +68,7 @@ describe('the worker extractor', () => {
   });
 
   test('a file that never finishes is stopped at the limit, this thread stays free meanwhile, and the next file is read', async () => {
-    const extractor = workerExtractor(workerPath, 500);
+    const extractor = workerExtractor(workerPath, { timeoutMs: 500 });
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 20);
     const spun = await extractor.extract(input('spin.html')).catch((e: unknown) => e);

@@ -438,19 +438,28 @@ export class Library {
 
   /** Reads and extracts files without writing anything. */
   async prepareImport(files: FileToImport[]): Promise<PreparedImport[]> {
+    const hashes = files.map((file) => sha256(file.bytes));
+    // Every new file is handed to the extractor at once: it reads as many at a time as it has workers.
+    const first = new Map<string, number>();
+    const extractions = files.map((file, i) => {
+      if (first.has(hashes[i]) || this.articleWithSource(hashes[i])) return null;
+      first.set(hashes[i], i);
+      return this.extract(file);
+    });
     const seen = new Map<string, PreparedImport>();
     const prepared: PreparedImport[] = [];
-    for (const file of files) {
+    for (const [i, file] of files.entries()) {
+      const hash = hashes[i];
       try {
-        const hash = sha256(file.bytes);
-        const existing = this.library.data.articles.find((a) => a.source.sha256 === hash) ?? null;
+        const existing = this.articleWithSource(hash);
         const earlier = seen.get(hash);
         if (existing) {
           prepared.push({ ok: true, fileName: file.name, duplicateOf: existing, sha256: hash, bytes: file.bytes, extracted: null });
         } else if (earlier?.ok) {
           prepared.push({ ...earlier, fileName: file.name });
         } else {
-          const extracted = await this.extractor.extract({ fileName: file.name, bytes: file.bytes, url: file.url, charset: file.charset });
+          // Read already, or (the same bytes as an earlier file that could not be read) read again.
+          const extracted = await (extractions[i] ?? this.extract(file)).then((outcome) => outcome.article ?? Promise.reject(outcome.error));
           const item: PreparedImport = { ok: true, fileName: file.name, duplicateOf: null, sha256: hash, bytes: file.bytes, extracted };
           seen.set(hash, item);
           prepared.push(item);
@@ -464,6 +473,18 @@ export class Library {
       }
     }
     return prepared;
+  }
+
+  private articleWithSource(sha: string): Article | null {
+    return this.library.data.articles.find((a) => a.source.sha256 === sha) ?? null;
+  }
+
+  /** A file's extraction, settled (a failure is kept to be reported in its turn, not left unhandled meanwhile). */
+  private extract(file: FileToImport): Promise<{ article: ExtractedArticle; error?: undefined } | { article?: undefined; error: unknown }> {
+    return this.extractor.extract({ fileName: file.name, bytes: file.bytes, url: file.url, charset: file.charset }).then(
+      (article) => ({ article }),
+      (error: unknown) => ({ error }),
+    );
   }
 
   /** The newest version of the article `extracted` is a new version of: same URL, or same file name and title. */

@@ -11,6 +11,9 @@ import { toImportInput } from '../../lib/files';
 /** A file, or a web address for the core to fetch. */
 export type ImportSource = File | { url: string };
 
+/** Files sent to the core at a time. */
+const IN_FLIGHT = 2;
+
 const label = (source: ImportSource) => (source instanceof File ? source.name : source.url);
 
 async function importOne(source: ImportSource): Promise<ImportOutcome[]> {
@@ -60,19 +63,36 @@ export function useImport() {
       const progress = say(`Importing ${what}…`, 'progress', { label: 'Cancel', run: () => (cancelled.current = true) });
       try {
         // One source per call: progress can be shown, the import can stop between two of them with nothing
-        // half-imported, and no request grows past the host's size limit.
-        const outcomes: ImportOutcome[] = [];
-        for (const [i, source] of sources.entries()) {
-          if (cancelled.current) break;
-          if (sources.length > 1) setProgressText(progress, `Importing ${i + 1} of ${sources.length}: ${label(source)}…`);
-          outcomes.push(...(await importOne(source)));
-        }
+        // half-imported, and no request grows past the host's size limit. Two calls at a time: the core reads
+        // one file while it saves the other (its import workers read several at once).
+        const outcomes: ImportOutcome[][] = [];
+        let next = 0;
+        let handled = 0;
+        let failed = false;
+        const importNext = async () => {
+          while (next < sources.length && !cancelled.current && !failed) {
+            const at = next++;
+            if (sources.length > 1) setProgressText(progress, `Importing ${at + 1} of ${sources.length}: ${label(sources[at])}…`);
+            try {
+              outcomes[at] = await importOne(sources[at]);
+            } catch (error) {
+              failed = true;
+              throw error;
+            }
+            handled++;
+          }
+        };
+        // Both calls finish before anything is reported: none is left running behind an error.
+        const settled = await Promise.allSettled(Array.from({ length: Math.min(IN_FLIGHT, sources.length) }, importNext));
+        for (const result of settled) if (result.status === 'rejected') throw result.reason;
         if (cancelled.current) {
-          say(`Import cancelled: ${outcomes.length} of ${sources.length} were handled, the other ${sources.length - outcomes.length} were not imported.`);
+          say(`Import cancelled: ${handled} of ${sources.length} were handled, the other ${sources.length - handled} were not imported.`);
         }
-        reportImport(outcomes, say);
+        // In the order the files were given, whichever came back first.
+        const all = outcomes.flat();
+        reportImport(all, say);
         refresh();
-        openIfOne(outcomes);
+        openIfOne(all);
       } catch (error) {
         say((error as Error).message, 'error');
       } finally {

@@ -1,0 +1,44 @@
+// Imports the real pages of ../shared/corpus into a library as the app does, in a process of its own, and
+// prints how many pages a second: `tsx bench/import-pages.ts LIBRARY_DIR SHARED_DIR` → {"pagesPerSec": …}.
+// Through the contract, one file per call with two calls at a time (as the window's import sends them), on
+// the import workers, warm after a first page (not counted). Used by bench/run.ts, on the library it built:
+// every page saved there rewrites its library.json.
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openCore } from '../src/main/core';
+import { dispatch } from '../src/main/core/dispatch';
+
+const [dir, sharedDir] = process.argv.slice(2);
+if (!dir || !sharedDir) throw new Error('usage: tsx bench/import-pages.ts LIBRARY_DIR SHARED_DIR');
+/** As src/renderer/src/features/library/use-import.ts sends them. */
+const IN_FLIGHT = 2;
+
+const files: { name: string; data: string }[] = [];
+for (const group of ['readability', 'aeb']) {
+  const root = join(sharedDir, 'corpus', group);
+  for (const page of await readdir(root)) {
+    const path = join(root, page, 'source.html');
+    if (existsSync(path)) files.push({ name: `${group}-${page}.html`, data: (await readFile(path)).toString('base64') });
+  }
+}
+const workerDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'out', 'main');
+const core = await openCore({ libraryDir: dir, dailyBackupDelayMs: null, workerDir });
+core.warm();
+const importOne = async (file: { name: string; data: string }) => {
+  const result = await dispatch(core.handlers, 'articles.import', { files: [file] });
+  if (!result.ok) throw new Error(`${file.name}: ${result.error.message}`);
+};
+await importOne(files[0]);
+const rest = files.slice(1);
+const started = performance.now();
+let next = 0;
+await Promise.all(
+  Array.from({ length: IN_FLIGHT }, async () => {
+    while (next < rest.length) await importOne(rest[next++]);
+  }),
+);
+const pagesPerSec = (rest.length / (performance.now() - started)) * 1000;
+await core.close();
+process.stdout.write(`${JSON.stringify({ pagesPerSec, pages: rest.length })}\n`);
