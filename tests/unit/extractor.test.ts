@@ -1,4 +1,4 @@
-// Extraction on a worker thread: answers come back in order, errors keep their meaning, a file that
+// Extraction on worker threads: answers come back in order, errors keep their meaning, a file that
 // spins forever is stopped after the time limit without blocking this thread, and the next file gets a
 // fresh worker. The workers here are small scripts written by the test; the real one (out/main/
 // import-worker.js) serves every import of the end-to-end tests.
@@ -11,13 +11,18 @@ import { DossierError } from '../../src/shared/errors';
 
 const WORKER = `
 import { parentPort, threadId } from 'node:worker_threads';
-parentPort.on('message', ({ id, input }) => {
+parentPort.on('message', ({ id, task }) => {
+  if (task.kind === 'suggest') {
+    if (task.text === 'spin') for (;;) {}
+    return parentPort.postMessage({ id, ok: true, value: { names: [], dates: [], datesResolved: task.publishedAt !== null, text: task.text } });
+  }
+  const { input } = task;
   const name = input.fileName;
-  if (name.startsWith('slow')) return setTimeout(() => parentPort.postMessage({ id, ok: true, article: { title: 'thread ' + threadId } }), 200);
+  if (name.startsWith('slow')) return setTimeout(() => parentPort.postMessage({ id, ok: true, value: { title: 'thread ' + threadId } }), 200);
   if (name === 'spin.html') for (;;) {}
   if (name === 'refused.html') return parentPort.postMessage({ id, ok: false, expected: true, code: 'empty_file', message: name + ' is empty' });
   if (name === 'crash.html') return parentPort.postMessage({ id, ok: false, expected: false, code: 'internal', message: 'parser exploded' });
-  parentPort.postMessage({ id, ok: true, article: { title: name + ' (' + input.bytes.length + ' bytes)' } });
+  parentPort.postMessage({ id, ok: true, value: { title: name + ' (' + input.bytes.length + ' bytes)' } });
 });
 `;
 
@@ -54,6 +59,11 @@ describe('the worker extractor', () => {
     };
     expect(await threads(2)).toBe(2);
     expect(await threads(1)).toBe(1);
+    // One file after another goes to the worker that read the last one: it is warm.
+    const extractor = workerExtractor(workerPath, { workers: 2 });
+    const first = await extractor.extract(input('slow-1.html'));
+    expect(await extractor.extract(input('slow-2.html'))).toEqual(first);
+    await extractor.close();
   });
 
   test('a refusal stays a refusal with its code; an unexpected failure stays unexpected', async () => {
@@ -78,6 +88,15 @@ describe('the worker extractor', () => {
     // The worker spun the whole time; timers on this thread kept running.
     expect(ticks).toBeGreaterThan(5);
     expect((await extractor.extract(input('after.html'))).title).toBe('after.html (3 bytes)');
+    await extractor.close();
+  });
+
+  test('finds an article’s names and dates on a worker too, within the time limit', async () => {
+    const extractor = workerExtractor(workerPath, { timeoutMs: 500 });
+    expect(await extractor.suggest('Pompeo met Kim.', '2018-07-07')).toMatchObject({ datesResolved: true, text: 'Pompeo met Kim.' });
+    const spun = await extractor.suggest('spin', null).catch((e: unknown) => e);
+    expect(spun).toMatchObject({ code: 'internal', message: expect.stringMatching(/names and dates.*took more than 1 s/) });
+    expect(await extractor.suggest('After.', null)).toMatchObject({ datesResolved: false });
     await extractor.close();
   });
 });

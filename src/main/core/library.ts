@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { ArticleListItem, CarriedCounts, EntityDeleteAccount, EntityPatch } from '../../shared/api';
+import type { ArticleListItem, CarriedCounts, EntityDeleteAccount, EntityPatch, Suggestions } from '../../shared/api';
 import { canonicalText } from '../../shared/canonical-text';
 import { DossierError } from '../../shared/errors';
 import {
@@ -167,6 +167,7 @@ export class Library {
   /** Articles' texts last read, for briefs and checks that read hundreds at a time. */
   private readonly texts = new Map<string, string>();
   private textChars = 0;
+  private closed = false;
   private readonly listeners = new Set<(change: LibraryChange) => void>();
   /** What was recovered while files were read (a damaged file replaced by its backup), for the user. */
   readonly warnings: string[];
@@ -264,6 +265,14 @@ export class Library {
     return { files };
   }
 
+  /** The names and dates an article's text names, found where files are read (an import worker, in hosts
+   * that stay up), off this thread. */
+  async findSuggestions(articleId: string, publishedAt: string | null): Promise<Suggestions> {
+    // Asked ahead, after imports (see Suggester.afterImport), it may come once the library is closed.
+    if (this.closed) throw new DossierError('not_found', 'The library was closed.');
+    return this.extractor.suggest(await this.loadText(articleId), publishedAt);
+  }
+
   /** Gets the importers ready ahead of the first import (hosts that stay up). */
   warmImports(): void {
     this.extractor.warm();
@@ -284,6 +293,7 @@ export class Library {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.queue.run(async () => {
       // Written only by a clean close, so that the next start need not read every annotation file.
       await mkdir(dirname(this.countsCachePath), { recursive: true });

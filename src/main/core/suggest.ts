@@ -7,6 +7,7 @@ import nlp from 'compromise';
 import * as chrono from 'chrono-node';
 import type { DateSuggestion, NameSuggestion, Suggestions } from '../../shared/api';
 import type { Entity } from '../../shared/model';
+import { normal, suggestionKey, withDecisions, type SuggestionDecisions } from './suggestion-decisions';
 
 type NameType = NameSuggestion['type'];
 
@@ -81,7 +82,6 @@ function clean(name: string): string {
 }
 
 const words = (name: string) => name.split(' ');
-const normal = (name: string) => name.toLocaleLowerCase().replace(/[’']/g, "'");
 
 /** A person's name without the titles before it and the common words after it; '' if none is left. */
 function personName(raw: string, sure: boolean): string {
@@ -253,21 +253,6 @@ function locate(text: string, groups: Group[]): Map<Group, NameSuggestion['menti
   return mentions;
 }
 
-export function suggestionKey(type: string, name: string): string {
-  return `${type}:${normal(name)}`;
-}
-
-/** The entity of the library a suggestion's name or one of its variants is the name or an alias of. An
- * ambiguous short form ("Kim") is matched by name only, never through another entity's alias. */
-function knownEntity(entities: Entity[], suggestion: NameSuggestion): Entity | undefined {
-  const forms = new Set([suggestion.name, ...suggestion.variants].map(normal));
-  const ofType = entities.filter((e) => e.type === suggestion.type);
-  return (
-    ofType.find((e) => forms.has(normal(e.name))) ??
-    (suggestion.ambiguousWith.length ? undefined : ofType.find((e) => e.aliases.some((a) => forms.has(normal(a)))))
-  );
-}
-
 function suggestNames(text: string): NameSuggestion[] {
   const doc = nlp(text);
   const people = findPeople(text, doc);
@@ -293,16 +278,30 @@ function suggestNames(text: string): NameSuggestion[] {
   return suggestions.sort((a, b) => order[a.type] - order[b.type] || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
 }
 
-/** The sentence a span is in, to name an event by; an abbreviation ("U.S.", "Mr.") ends none. */
-function sentenceAround(text: string, start: number): string {
+/** The sentences of a text, to name an event by the one its date is in; an abbreviation ("U.S.", "Mr.") ends none. */
+function sentences(text: string): { end: number; sentence: string }[] {
+  const out: { end: number; sentence: string }[] = [];
   let sentence = '';
   for (const { segment, index } of new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text)) {
     sentence += segment;
     if (/(?:(?<![\p{L}])\p{Lu}\.)+\s*$|(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof|No)\.\s*$/u.test(segment)) continue;
-    if (index + segment.length > start) return sentence.trim();
+    out.push({ end: index + segment.length, sentence: sentence.trim() });
     sentence = '';
   }
-  return sentence.trim();
+  if (sentence) out.push({ end: text.length, sentence: sentence.trim() });
+  return out;
+}
+
+/** The sentence a span starts in, from the text's sentences (segmented once, not once per date). */
+function sentenceAt(list: { end: number; sentence: string }[], start: number): string {
+  let low = 0;
+  let high = list.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid].end > start) high = mid;
+    else low = mid + 1;
+  }
+  return list[low]?.sentence ?? '';
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -310,6 +309,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function suggestDates(text: string, publishedAt: string | null): DateSuggestion[] {
   const reference = publishedAt ? new Date(`${publishedAt.slice(0, 10).padEnd(10, '-01').replace(/-$/, '')}T12:00:00Z`) : null;
   const suggestions: DateSuggestion[] = [];
+  let segmented: { end: number; sentence: string }[] | null = null;
   for (const result of chrono.parse(text, reference ?? new Date(), { forwardDate: false })) {
     const c = result.start;
     const certain = (unit: Parameters<typeof c.isCertain>[0]) => c.isCertain(unit);
@@ -328,7 +328,7 @@ function suggestDates(text: string, publishedAt: string | null): DateSuggestion[
         : certain('month')
           ? `${year}-${pad(month)}`
           : `${year}`;
-    suggestions.push({ key: `date:${span.start}`, span, date, sentence: sentenceAround(text, span.start), entityId: null, status: 'new' });
+    suggestions.push({ key: `date:${span.start}`, span, date, sentence: sentenceAt((segmented ??= sentences(text)), span.start), entityId: null, status: 'new' });
   }
   return suggestions;
 }
@@ -336,28 +336,6 @@ function suggestDates(text: string, publishedAt: string | null): DateSuggestion[
 /** What the core finds in an article's text, before anything the library knows or the user decided. */
 export function findSuggestions(text: string, publishedAt: string | null): Suggestions {
   return { names: suggestNames(text), dates: suggestDates(text, publishedAt), datesResolved: publishedAt !== null };
-}
-
-/** Decisions on an article's suggestions, by key: the entity accepted or mapped to, or null for rejected. */
-export type SuggestionDecisions = Record<string, string | null>;
-
-/** The suggestions with what the user decided of them and the entities the library already has. */
-export function withDecisions(found: Suggestions, entities: Entity[], decisions: SuggestionDecisions): Suggestions {
-  const byId = new Map(entities.map((e) => [e.id, e]));
-  const decided = (key: string) => {
-    const decision = decisions[key];
-    if (decision === null) return { entityId: null, status: 'rejected' as const };
-    if (decision !== undefined && byId.has(decision)) return { entityId: decision, status: 'linked' as const };
-    return null;
-  };
-  return {
-    ...found,
-    names: found.names.map((s) => {
-      const known = knownEntity(entities, s);
-      return { ...s, ...(decided(s.key) ?? (known ? { entityId: known.id, status: 'known' as const } : { entityId: null, status: 'new' as const })) };
-    }),
-    dates: found.dates.map((d) => ({ ...d, ...(decided(d.key) ?? { entityId: null, status: 'new' as const }) })),
-  };
 }
 
 /** Every suggestion for an article's text, with the library's entities and the user's decisions. */

@@ -1,19 +1,21 @@
 // The article's entity suggestions as the user works through them: found once per article text (finding
-// takes a tenth of a second or more), then joined with the library's entities and the user's decisions.
+// takes a tenth of a second or more, on an import worker where there is one: see Library.findSuggestions),
+// then joined with the library's entities and the user's decisions.
 import type { Suggestions } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import { ENTITY_TYPE_NAMES } from '../../shared/model';
 import type { Library } from './library';
-
-/** The finder and its language models (compromise, chrono-node: half a second to load) load on first use,
- * so that a command or a launch that finds no suggestions does not wait for them. */
-const finder = () => import('./suggest');
+import { withDecisions } from './suggestion-decisions';
 
 const CACHED_ARTICLES = 50;
 const WARMED_AFTER_IMPORT = 3;
+/** How long imports must pause before the suggestions of the last ones are found. */
+const WARM_AFTER_IMPORTS_PAUSE_MS = 500;
 
 export class Suggester {
   private readonly found = new Map<string, { publishedAt: string | null; suggestions: Suggestions }>();
+  private lastImported: string[] = [];
+  private warmTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly library: Library) {
     library.onChange((change) => {
@@ -25,8 +27,7 @@ export class Suggester {
     const { publishedAt } = this.library.getArticle(articleId);
     const cached = this.found.get(articleId);
     if (cached && cached.publishedAt === publishedAt) return cached.suggestions;
-    const { findSuggestions } = await finder();
-    const suggestions = findSuggestions(await this.library.loadText(articleId), publishedAt);
+    const suggestions = await this.library.findSuggestions(articleId, publishedAt);
     this.found.delete(articleId);
     this.found.set(articleId, { publishedAt, suggestions });
     if (this.found.size > CACHED_ARTICLES) this.found.delete(this.found.keys().next().value!);
@@ -34,18 +35,29 @@ export class Suggester {
   }
 
   /**
-   * Finds the suggestions of articles just imported, once the import has answered: they are ready when the
-   * user opens the article. Only for a few at a time, so that a library imported in bulk is not held up.
+   * Finds the suggestions of the last articles imported, once imports pause: they are ready when the user
+   * opens one. Only for a few, and only then, so that a library imported in bulk (a file per call) is not
+   * held up by finding suggestions for every file of it.
    */
   afterImport<T extends { ok: boolean; duplicate?: boolean; article?: { id: string } }>(outcomes: T[]): T[] {
-    const fresh = outcomes.filter((o) => o.ok && !o.duplicate && o.article).slice(0, WARMED_AFTER_IMPORT);
-    for (const o of fresh) setImmediate(() => void this.find(o.article!.id).catch(() => undefined));
+    const fresh = outcomes.filter((o) => o.ok && !o.duplicate && o.article).map((o) => o.article!.id);
+    if (fresh.length === 0) return outcomes;
+    this.lastImported = [...this.lastImported, ...fresh].slice(-WARMED_AFTER_IMPORT);
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.warmTimer = setTimeout(() => {
+      this.warmTimer = null;
+      const ids = this.lastImported;
+      this.lastImported = [];
+      void (async () => {
+        for (const id of ids) await this.find(id).catch(() => undefined);
+      })();
+    }, WARM_AFTER_IMPORTS_PAUSE_MS);
+    this.warmTimer.unref?.();
     return outcomes;
   }
 
   async list(articleId: string): Promise<Suggestions> {
     const found = await this.find(articleId);
-    const { withDecisions } = await finder();
     return withDecisions(found, this.library.listEntities(), await this.library.suggestionDecisions(articleId));
   }
 

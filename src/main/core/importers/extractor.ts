@@ -1,29 +1,37 @@
-// Where extraction runs. The app and `dossier serve` extract on worker threads (several files at once, one
-// per core), so that parsing a large page or PDF never stalls the core's event loop (and with it every other
-// request and the UI waiting on it), and a file that sends a parser into a spin is stopped after a time limit. Tests and short-lived
-// commands may extract on the calling thread.
+// Where extraction runs, and the search for names and dates in an article's text (suggestions). The app and
+// `dossier serve` do both on worker threads (several files at once, one per core), so that parsing a large
+// page or PDF, or the language models reading an article (~70 ms each), never stall the core's event loop
+// (and with it every other request and the UI waiting on it), and a file that sends a parser into a spin is
+// stopped after a time limit. Tests and short-lived commands may do them on the calling thread.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DossierError, type ErrorCode } from '../../../shared/errors';
+import type { Suggestions } from '../../../shared/api';
 import type { ExtractedArticle, ImportInput } from './types';
 
 export type Extract = (input: ImportInput) => Promise<ExtractedArticle>;
 
 export interface Extractor {
   extract: Extract;
+  /** The people, organisations, places and dates an article's text names (suggest.ts). */
+  suggest(text: string, publishedAt: string | null): Promise<Suggestions>;
   /** Gets ready for the first file (a worker started, its parsers loaded), for hosts that stay up. */
   warm(): void;
   close(): Promise<void>;
 }
 
-/** What the worker answers for one file. */
+/** What the worker is asked: a file to read, or a text to find names and dates in. */
+export type WorkerTask = { kind: 'extract'; input: ImportInput } | { kind: 'suggest'; text: string; publishedAt: string | null };
+
+/** What the worker answers for one task. */
 export type WorkerReply =
-  | { id: number; ok: true; article: ExtractedArticle }
+  | { id: number; ok: true; value: ExtractedArticle | Suggestions }
   | { id: number; ok: false; expected: boolean; code: ErrorCode; message: string };
 
-/** Extraction on the calling thread; the parsers are loaded on first use. */
+/** Extraction on the calling thread; the parsers and language models are loaded on first use. */
 export const extractHere: Extractor = {
   extract: async (input) => (await import('./index')).extractArticle(input),
+  suggest: async (text, publishedAt) => (await import('../suggest')).findSuggestions(text, publishedAt),
   warm: () => void import('./index').catch(() => undefined),
   close: async () => undefined,
 };
@@ -36,7 +44,7 @@ export const EXTRACT_TIMEOUT_MS = 120_000;
  */
 export const defaultWorkers = (): number => Math.min(4, Math.max(2, availableParallelism()));
 
-type Job = { input: ImportInput; resolve: (article: ExtractedArticle) => void; reject: (error: unknown) => void };
+type Job = { task: WorkerTask; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 
 /**
  * Extraction on up to `workers` worker threads, one file at a time on each (answers are the caller's to
@@ -58,7 +66,7 @@ export function workerExtractor(workerPath: string, { timeoutMs = EXTRACT_TIMEOU
     return created;
   };
 
-  const run = (slot: (typeof slots)[number], input: ImportInput): Promise<ExtractedArticle> =>
+  const run = (slot: (typeof slots)[number], task: WorkerTask): Promise<unknown> =>
     new Promise((resolve, reject) => {
       const current = (slot.worker ??= start(slot));
       const id = nextId++;
@@ -73,7 +81,7 @@ export function workerExtractor(workerPath: string, { timeoutMs = EXTRACT_TIMEOU
       const onMessage = (reply: WorkerReply) => {
         if (reply.id !== id) return;
         done();
-        if (reply.ok) resolve(reply.article);
+        if (reply.ok) resolve(reply.value);
         else reject(reply.expected ? new DossierError(reply.code, reply.message) : new Error(reply.message));
       };
       const onError = (error: Error) => {
@@ -89,13 +97,18 @@ export function workerExtractor(workerPath: string, { timeoutMs = EXTRACT_TIMEOU
         // A parser that does not come back is stopped; the next file gets a fresh worker.
         if (slot.worker === current) slot.worker = null;
         void current.terminate();
-        reject(new DossierError('invalid_input', `Cannot import "${input.fileName}": reading it took more than ${Math.round(timeoutMs / 1000)} s; the file may be damaged.`));
+        const limit = `${Math.round(timeoutMs / 1000)} s`;
+        reject(
+          task.kind === 'extract'
+            ? new DossierError('invalid_input', `Cannot import "${task.input.fileName}": reading it took more than ${limit}; the file may be damaged.`)
+            : new DossierError('internal', `Finding the names and dates in the article took more than ${limit}.`),
+        );
       }, timeoutMs);
       current.on('message', onMessage);
       current.on('error', onError);
       current.on('exit', onExit);
       // The bytes are copied, not moved: the caller keeps them for the snapshot.
-      current.postMessage({ id, input });
+      current.postMessage({ id, task });
     });
 
   /** Gives the next waiting file to a free worker, for as long as there are both. */
@@ -103,21 +116,34 @@ export function workerExtractor(workerPath: string, { timeoutMs = EXTRACT_TIMEOU
     for (const slot of slots) {
       if (slot.busy || waiting.length === 0) continue;
       const job = waiting.shift()!;
-      slot.busy = run(slot, job.input)
-        .then(job.resolve, job.reject)
-        .finally(() => {
-          slot.busy = null;
-          dispatch();
-        });
+      // The worker is free again before its answer is passed on: the next file goes to it, warm, rather
+      // than to a worker yet to load its parsers.
+      const free = () => {
+        slot.busy = null;
+        dispatch();
+      };
+      slot.busy = run(slot, job.task).then(
+        (value) => {
+          free();
+          job.resolve(value);
+        },
+        (error: unknown) => {
+          free();
+          job.reject(error);
+        },
+      );
     }
   };
 
+  const queue = <T>(task: WorkerTask) =>
+    new Promise<T>((resolve, reject) => {
+      waiting.push({ task, resolve: resolve as (value: unknown) => void, reject });
+      dispatch();
+    });
+
   return {
-    extract: (input) =>
-      new Promise<ExtractedArticle>((resolve, reject) => {
-        waiting.push({ input, resolve, reject });
-        dispatch();
-      }),
+    extract: (input) => queue<ExtractedArticle>({ kind: 'extract', input }),
+    suggest: (text, publishedAt) => queue<Suggestions>({ kind: 'suggest', text, publishedAt }),
     warm: () => {
       // Starting one loads the parsers: the first file then waits for none of that.
       slots[0].worker ??= start(slots[0]);
