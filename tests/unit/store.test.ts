@@ -127,7 +127,8 @@ describe('library', () => {
 
     // As written: opened from the stamp, and so trusted even where the schema would refuse it (an empty
     // title here stands for any content the check would have looked at).
-    const untitled = written.replace(`"title": ${JSON.stringify(article.title)}`, '"title": ""');
+    const untitled = written.replace(`"title":${JSON.stringify(article.title)}`, '"title":""');
+    expect(untitled).not.toBe(written);
     const sha256 = createHash('sha256').update(untitled).digest('hex');
     await writeFile(join(dir, 'library.json'), untitled);
     await writeFile(stampPath, JSON.stringify({ ...stamp, sha256 }));

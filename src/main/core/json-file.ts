@@ -140,20 +140,20 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
       const archived = await this.fromLibraryBackups();
       if (!archived) throw this.corrupt(primary.reason);
       const setAside = await this.setAside(primary.missing);
-      await writeFileDurable(this.path, JSON.stringify(archived.data, null, 1));
+      await writeFileDurable(this.path, JSON.stringify(archived.data));
       this.options.onRecover?.(
         `${name} could not be read (${primary.reason}), nor its previous version.${setAside ? ` It was set aside as ${basename(setAside)}, and` : ' It'} was restored from the library’s backup of ${archived.created}: changes made since may be missing.`,
       );
       return archived.data;
     }
     if (primary.missing) {
-      await writeFileDurable(this.path, JSON.stringify(backup.data, null, 1));
+      await writeFileDurable(this.path, JSON.stringify(backup.data));
       this.options.onRecover?.(`${name} was missing after an interrupted save; it was restored from its backup.`);
       return backup.data;
     }
     // Damaged: keep it for inspection, bring back the last good version.
     const setAside = (await this.setAside(false))!;
-    await writeFileDurable(this.path, JSON.stringify(backup.data, null, 1));
+    await writeFileDurable(this.path, JSON.stringify(backup.data));
     this.options.onRecover?.(
       `${name} could not be read (${primary.reason}). It was set aside as ${basename(setAside)} and the previous version was restored: the last change to it may be missing.`,
     );
@@ -186,7 +186,7 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
       const copy = `${this.path}.format-${this.migratedFrom}`;
       if (!(await stat(copy).catch(() => null))) await writeFileDurable(copy, await readFile(this.path));
     }
-    const bytes = Buffer.from(JSON.stringify(data, null, 1));
+    const bytes = Buffer.from(JSON.stringify(data));
     await writeFileDurable(this.path, bytes, this.options.backup ? { keepPrevious: this.backupPath } : {});
     this.migratedFrom = null;
     await this.stamp(bytes);
