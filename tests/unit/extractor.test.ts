@@ -66,6 +66,19 @@ describe('the worker extractor', () => {
     await extractor.close();
   });
 
+  test('lets the workers beyond the first go once idle, and starts them again when needed', async () => {
+    const extractor = workerExtractor(workerPath, { workers: 2, idleMs: 100 });
+    const both = async () => (await Promise.all(['slow-1.html', 'slow-2.html'].map((name) => extractor.extract(input(name))))).map((a) => a.title);
+    const before = await both();
+    const [kept] = before;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const after = await both();
+    expect(new Set(after).size).toBe(2);
+    expect(after).toContain(kept);
+    expect(after.filter((title) => !before.includes(title))).toHaveLength(1);
+    await extractor.close();
+  });
+
   test('a refusal stays a refusal with its code; an unexpected failure stays unexpected', async () => {
     const extractor = workerExtractor(workerPath);
     const refused = await extractor.extract(input('refused.html')).catch((e: unknown) => e);

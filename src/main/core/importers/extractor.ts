@@ -37,6 +37,8 @@ export const extractHere: Extractor = {
 };
 
 export const EXTRACT_TIMEOUT_MS = 120_000;
+/** How long a worker beyond the first stays without work before it is let go. */
+const IDLE_WORKER_MS = 30_000;
 
 /**
  * How many files are read at once: one per core, two at least (the core's own thread mostly waits on them),
@@ -48,15 +50,20 @@ type Job = { task: WorkerTask; resolve: (value: unknown) => void; reject: (error
 
 /**
  * Extraction on up to `workers` worker threads, one file at a time on each (answers are the caller's to
- * order), each file within `timeoutMs`. Workers start as files come and stay until closed.
+ * order), each file within `timeoutMs`. Workers start as files come; all but the first stop after `idleMs`
+ * without work.
  */
-export function workerExtractor(workerPath: string, { timeoutMs = EXTRACT_TIMEOUT_MS, workers = defaultWorkers() } = {}): Extractor {
+export function workerExtractor(
+  workerPath: string,
+  { timeoutMs = EXTRACT_TIMEOUT_MS, workers = defaultWorkers(), idleMs = IDLE_WORKER_MS } = {},
+): Extractor {
   // A slot per worker: its thread (started when needed; replaced after a file that had to be stopped).
-  const slots: { worker: Worker | null; busy: Promise<void> | null }[] = Array.from({ length: workers }, () => ({ worker: null, busy: null }));
+  type Slot = { worker: Worker | null; busy: Promise<void> | null; idle: NodeJS.Timeout | null };
+  const slots: Slot[] = Array.from({ length: workers }, () => ({ worker: null, busy: null, idle: null }));
   const waiting: Job[] = [];
   let nextId = 1;
 
-  const start = (slot: (typeof slots)[number]): Worker => {
+  const start = (slot: Slot): Worker => {
     const created = new Worker(workerPath);
     // An idle worker does not keep a finished command alive; one at work does (see run).
     created.unref();
@@ -66,7 +73,7 @@ export function workerExtractor(workerPath: string, { timeoutMs = EXTRACT_TIMEOU
     return created;
   };
 
-  const run = (slot: (typeof slots)[number], task: WorkerTask): Promise<unknown> =>
+  const run = (slot: Slot, task: WorkerTask): Promise<unknown> =>
     new Promise((resolve, reject) => {
       const current = (slot.worker ??= start(slot));
       const id = nextId++;
@@ -116,11 +123,22 @@ export function workerExtractor(workerPath: string, { timeoutMs = EXTRACT_TIMEOU
     for (const slot of slots) {
       if (slot.busy || waiting.length === 0) continue;
       const job = waiting.shift()!;
+      if (slot.idle) clearTimeout(slot.idle);
+      slot.idle = null;
       // The worker is free again before its answer is passed on: the next file goes to it, warm, rather
       // than to a worker yet to load its parsers.
       const free = () => {
         slot.busy = null;
         dispatch();
+        // Workers beyond the first are let go once idle a while: each holds its parsers (~100 MB).
+        if (!slot.busy && slot !== slots[0]) {
+          slot.idle = setTimeout(() => {
+            slot.idle = null;
+            void slot.worker?.terminate();
+            slot.worker = null;
+          }, idleMs);
+          slot.idle.unref?.();
+        }
       };
       slot.busy = run(slot, job.task).then(
         (value) => {
@@ -150,8 +168,9 @@ export function workerExtractor(workerPath: string, { timeoutMs = EXTRACT_TIMEOU
     },
     close: async () => {
       while (waiting.length > 0 || slots.some((slot) => slot.busy)) await Promise.all(slots.map((slot) => slot.busy));
+      for (const slot of slots) if (slot.idle) clearTimeout(slot.idle);
       await Promise.all(slots.map((slot) => slot.worker?.terminate()));
-      for (const slot of slots) slot.worker = null;
+      for (const slot of slots) Object.assign(slot, { worker: null, idle: null });
     },
   };
 }
