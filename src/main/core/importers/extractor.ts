@@ -130,7 +130,7 @@ export function workerExtractor(
       const free = () => {
         slot.busy = null;
         dispatch();
-        // Workers beyond the first are let go once idle a while: each holds its parsers (~100 MB).
+        // Workers beyond the first are let go once idle a while: each holds its parsers and models (~130 MB).
         if (!slot.busy && slot !== slots[0]) {
           slot.idle = setTimeout(() => {
             slot.idle = null;
