@@ -291,6 +291,9 @@ export const LibraryInfoSchema = z.object({
   path: z.string(),
   exportDir: z.string(),
   articleCount: z.number(),
+  /** Changes whenever the article list does (see Library.listVersion): a window that has the list of this
+   * version need not ask for it again. */
+  listVersion: z.string(),
   /** What was recovered when the library was read, to tell the user. */
   warnings: z.array(z.string()),
 });

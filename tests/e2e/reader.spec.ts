@@ -127,3 +127,35 @@ test('notes are rich text with @-mentions that link entities, saved as typed and
   await item.getByRole('button', { name: 'Edit' }).click();
   await expect(again.getByRole('textbox', { name: 'Note' }).locator('strong')).toHaveText('Urgent and follow up');
 });
+
+test('the library list is asked for again when an annotation is added, not each time a note is saved', async ({ page, host }) => {
+  const listed: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/articles.list')) listed.push(request.postData() ?? '');
+  });
+  await page.goto(host.url);
+  await importThroughPicker(page, { name: 'diplomat.txt', mimeType: 'text/plain', buffer: await readFile(seedFile) });
+  const library = page.getByRole('navigation', { name: 'Library' });
+  await selectInReader(page, FIRST);
+  await page.keyboard.press('a');
+  await expect(library.getByLabel('1 annotation')).toBeVisible();
+
+  // Notes typed and saved, several times: no article and no count changed, the list is not sent again.
+  await page.waitForLoadState('networkidle');
+  const before = listed.length;
+  const editor = page.getByRole('form', { name: 'Annotation' });
+  const note = editor.getByRole('textbox', { name: 'Note' });
+  for (const words of ['Ask Biegun', ' about the July visit', ' and follow up']) {
+    await note.pressSequentially(words);
+    await expect(editor.getByText('Saved', { exact: true })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+  }
+  expect(listed.length).toBe(before);
+  await editor.getByRole('button', { name: 'Done' }).click();
+
+  // Another annotation changes the count: the list comes again, and says so.
+  await selectInReader(page, SECOND);
+  await page.keyboard.press('a');
+  await expect(library.getByLabel('2 annotations')).toBeVisible();
+  expect(listed.length).toBeGreaterThan(before);
+});

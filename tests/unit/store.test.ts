@@ -265,15 +265,31 @@ describe('library', () => {
     expect(library.listArticles()).toBe(list);
     expect(library.listArticles(0)).toEqual([]);
 
+    const version = library.listVersion;
+    expect(library.listVersion).toBe(version);
+
     const { start, end } = await library.locateQuote(article.id, QUOTE);
-    await library.createAnnotation(article.id, start, end, QUOTE, {});
+    const annotation = await library.createAnnotation(article.id, start, end, QUOTE, {});
     const counted = library.listArticles();
     expect(counted).not.toBe(list);
     expect(counted[0].annotationCount).toBe(1);
+    const afterCreate = library.listVersion;
+    expect(afterCreate).not.toBe(version);
+    // A note changes no article and no count: the list a window has is still current.
+    await library.updateAnnotation(article.id, annotation.id, { note: 'Ask Biegun' });
+    expect(library.listVersion).toBe(afterCreate);
+    expect(library.listArticles()).toBe(counted);
 
     await library.updateArticle(article.id, { title: 'Renamed' });
     expect(library.listArticles()[0]).toMatchObject({ title: 'Renamed', annotationCount: 1 });
+    const afterRename = library.listVersion;
+    expect(afterRename).not.toBe(afterCreate);
     await library.close();
+
+    // The same library opened again (as after a restore) names its list anew.
+    const reopened = await Library.open(dir);
+    expect(reopened.listVersion).not.toBe(afterRename);
+    await reopened.close();
   });
 });
 

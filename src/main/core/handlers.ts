@@ -31,7 +31,13 @@ export interface CoreActions {
 export function createHandlers(library: Library, search: SearchIndex, defaultExportDir: string, actions: CoreActions): Handlers {
   const suggester = new Suggester(library);
   return {
-    'library.info': async () => ({ path: library.dir, exportDir: defaultExportDir, articleCount: library.articleCount, warnings: library.warnings }),
+    'library.info': async () => ({
+      path: library.dir,
+      exportDir: defaultExportDir,
+      articleCount: library.articleCount,
+      listVersion: library.listVersion,
+      warnings: library.warnings,
+    }),
     'library.open': actions.openLibrary,
     'articles.list': async ({ limit }) => library.listArticles(limit),
     'articles.get': async ({ id }) => library.loadArticle(id),

@@ -41,6 +41,8 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
   // What the core recovered while reading the library (a damaged file restored from its backup); files are
   // read as they are needed, so look again after every change and tell only what is new.
   const warned = useRef(0);
+  /** The version of the article list shown (see library.info). */
+  const listVersion = useRef<string | null>(null);
   useEffect(() => {
     call('library.info', {})
       .then((info) => {
@@ -57,7 +59,15 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
     const first = opening ?? { articles: Promise.resolve([]), entities: call('entities.list', {}) };
     opening = null;
     const firstArticles = first.articles.then((a) => !cancelled && a.length > 0 && setArticles(a));
-    const articlesLoaded = firstArticles.then(() => call('articles.list', {})).then((a) => !cancelled && setArticles(a));
+    // The whole list, unless the one shown is still current (a note saved changes no article, nor any count).
+    const articlesLoaded = firstArticles.then(async () => {
+      const { listVersion: current } = await call('library.info', {});
+      if (current === listVersion.current) return;
+      const list = await call('articles.list', {});
+      if (cancelled) return;
+      listVersion.current = current;
+      setArticles(list);
+    });
     const entitiesLoaded = first.entities.then((e) => !cancelled && setEntities(e));
     Promise.all([articlesLoaded, entitiesLoaded])
       .then(() => {
