@@ -65,10 +65,10 @@ async function suggestOnCorpus(): Promise<number[]> {
 
 const REFERENCE_ANNOTATIONS = 30_000;
 
-/** The graph of the reference library, 500 entities
- * and 30,000 annotations whatever --size is: built from annotations made in memory and linked as generate.ts
- * links them (0 to 2 entities each), then laid out as the graph page's worker lays it out (with the links it draws),
- * whole and around one entity. */
+/** The graph of the reference library, 500 entities and 30,000 annotations whatever --size is: built from
+ * annotations made in memory and linked as generate.ts links them (0 to 2 entities each), then laid out as the
+ * graph page's worker lays it out (with the links it draws), whole and around one entity. (graph.get on the
+ * library built is timed with the timeline, in bench/open-library.ts.) */
 async function measureGraph(core: Core, entityIds: string[], next: () => number) {
   const [template] = (await core.library.allAnnotations()).map((a) => a.annotation);
   const annotations: Annotation[] = Array.from({ length: REFERENCE_ANNOTATIONS }, () => ({
