@@ -1,7 +1,7 @@
 // Imports the real pages of ../shared/corpus into a library as the app does, in a process of its own, and
 // prints how many pages a second: `tsx bench/import-pages.ts LIBRARY_DIR SHARED_DIR` → {"pagesPerSec": …}.
-// Through the contract, one file per call with two calls at a time (as the window's import sends them), on
-// the import workers, warm after a first two pages (not counted: as after a first import of a few files;
+// Through the contract, one file per call with four calls at a time (as the window's import sends them), on
+// the import workers, warm after the first pages (not counted: as after a first import of a few files;
 // a worker loads its parsers for ~1 s), once the app is up: the search index restored
 // (at launch its restore takes a core for a second or more). Used by bench/run.ts, on the library it built:
 // every page saved there rewrites its library.json, and is indexed.
@@ -15,7 +15,7 @@ import { dispatch } from '../src/main/core/dispatch';
 const [dir, sharedDir] = process.argv.slice(2);
 if (!dir || !sharedDir) throw new Error('usage: tsx bench/import-pages.ts LIBRARY_DIR SHARED_DIR');
 /** As src/renderer/src/features/library/use-import.ts sends them. */
-const IN_FLIGHT = 2;
+const IN_FLIGHT = 4;
 
 const files: { name: string; data: string }[] = [];
 for (const group of ['readability', 'aeb']) {

@@ -12,7 +12,7 @@ import { toImportInput } from '../../lib/files';
 export type ImportSource = File | { url: string };
 
 /** Files sent to the core at a time. */
-const IN_FLIGHT = 2;
+const IN_FLIGHT = 4;
 
 const label = (source: ImportSource) => (source instanceof File ? source.name : source.url);
 
@@ -63,8 +63,8 @@ export function useImport() {
       const progress = say(`Importing ${what}…`, 'progress', { label: 'Cancel', run: () => (cancelled.current = true) });
       try {
         // One source per call: progress can be shown, the import can stop between two of them with nothing
-        // half-imported, and no request grows past the host's size limit. Two calls at a time: the core reads
-        // one file while it saves the other (its import workers read several at once).
+        // half-imported, and no request grows past the host's size limit. Four calls at a time: the core's import
+        // workers read two or more files at once while it saves others (each save waits on the disk).
         const outcomes: ImportOutcome[][] = [];
         let next = 0;
         let handled = 0;
