@@ -27,6 +27,19 @@ export async function corpusWords(sharedDir: string): Promise<string[]> {
   return words;
 }
 
+/** The real pages of the corpus (readability and aeb), as files: `<group>-<page>.html` and their bytes. */
+export async function corpusPages(sharedDir: string): Promise<{ name: string; bytes: Buffer }[]> {
+  const pages: { name: string; bytes: Buffer }[] = [];
+  for (const group of ['readability', 'aeb']) {
+    const root = join(sharedDir, 'corpus', group);
+    for (const page of await readdir(root)) {
+      const bytes = await readFile(join(root, page, 'source.html')).catch(() => null);
+      if (bytes) pages.push({ name: `${group}-${page}.html`, bytes });
+    }
+  }
+  return pages;
+}
+
 const ARTICLE_CHARS = 20_000;
 export const ENTITY_COUNT = 500;
 const ANNOTATIONS_PER_ARTICLE = 3;

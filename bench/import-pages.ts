@@ -5,26 +5,18 @@
 // a worker loads its parsers for ~1 s), once the app is up: the search index restored
 // (at launch its restore takes a core for a second or more). Used by bench/run.ts, on the library it built:
 // every page saved there rewrites its library.json, and is indexed.
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCore } from '../src/main/core';
 import { dispatch } from '../src/main/core/dispatch';
+import { corpusPages } from './generate';
 
 const [dir, sharedDir] = process.argv.slice(2);
 if (!dir || !sharedDir) throw new Error('usage: tsx bench/import-pages.ts LIBRARY_DIR SHARED_DIR');
 /** As src/renderer/src/features/library/use-import.ts sends them. */
 const IN_FLIGHT = 4;
 
-const files: { name: string; data: string }[] = [];
-for (const group of ['readability', 'aeb']) {
-  const root = join(sharedDir, 'corpus', group);
-  for (const page of await readdir(root)) {
-    const path = join(root, page, 'source.html');
-    if (existsSync(path)) files.push({ name: `${group}-${page}.html`, data: (await readFile(path)).toString('base64') });
-  }
-}
+const files = (await corpusPages(sharedDir)).map(({ name, bytes }) => ({ name, data: bytes.toString('base64') }));
 const workerDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'out', 'main');
 const core = await openCore({ libraryDir: dir, dailyBackupDelayMs: null, workerDir });
 core.warm();

@@ -1,7 +1,7 @@
 // `npm run bench -- --size N`: builds a library of N articles through the core and measures what a user
 // waits for. Writes bench/results/<N>.json and prints a table, with the ratio to the other size if known.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,7 @@ import { buildGraph } from '../src/main/core/graph';
 import { drawnLinks, layoutGraph } from '../src/renderer/src/features/graph/layout';
 import type { Annotation } from '../src/shared/model';
 import { canonicalText } from '../src/shared/canonical-text';
-import { corpusWords, generateLibrary, random } from './generate';
+import { corpusPages, corpusWords, generateLibrary, random } from './generate';
 import { serve } from '../tests/e2e/fixtures';
 
 const projectDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,15 +50,10 @@ const round = (n: number) => Math.round(n * 100) / 100;
 /** Milliseconds to find the entity suggestions of each real page of the corpus, from its stored text. */
 async function suggestOnCorpus(): Promise<number[]> {
   const times: number[] = [];
-  for (const group of ['readability', 'aeb']) {
-    const root = join(sharedDir, 'corpus', group);
-    for (const page of await readdir(root)) {
-      const path = join(root, page, 'source.html');
-      if (!existsSync(path)) continue;
-      const article = await extractArticle({ fileName: `${page}.html`, bytes: await readFile(path) });
-      const text = canonicalText(article.doc);
-      times.push((await time(async () => findSuggestions(text, article.publishedAt)))[0]);
-    }
+  for (const { name, bytes } of await corpusPages(sharedDir)) {
+    const article = await extractArticle({ fileName: name, bytes });
+    const text = canonicalText(article.doc);
+    times.push((await time(async () => findSuggestions(text, article.publishedAt)))[0]);
   }
   return times;
 }
