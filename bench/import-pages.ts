@@ -1,5 +1,6 @@
 // Imports the real pages of ../shared/corpus into a library as the app does, in a process of its own, and
-// prints how many pages a second: `tsx bench/import-pages.ts LIBRARY_DIR SHARED_DIR` → {"pagesPerSec": …}.
+// prints how many pages a second and the longest the core's event loop was held up meanwhile:
+// `tsx bench/import-pages.ts LIBRARY_DIR SHARED_DIR` → {"pagesPerSec": …, "eventLoopMaxMs": …}.
 // Through the contract, one file per call with four calls at a time (as the window's import sends them), on
 // the import workers, warm after the first pages (not counted: as after a first import of a few files;
 // a worker loads its parsers for ~1 s), once the app is up: the search index restored
@@ -7,6 +8,7 @@
 // every page saved there rewrites its library.json, and is indexed.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openCore } from '../src/main/core';
 import { dispatch } from '../src/main/core/dispatch';
 import { corpusPages } from './generate';
@@ -37,8 +39,13 @@ const importAll = async (list: typeof files) => {
 await importAll(files.slice(0, IN_FLIGHT));
 await core.search.settled();
 const rest = files.slice(IN_FLIGHT);
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
 const started = performance.now();
 await importAll(rest);
 const pagesPerSec = (rest.length / (performance.now() - started)) * 1000;
+loop.disable();
 await core.close();
-process.stdout.write(`${JSON.stringify({ pagesPerSec, pages: rest.length })}\n`);
+const eventLoopMaxMs = loop.max / 1e6;
+const eventLoopP99Ms = loop.percentile(99) / 1e6;
+process.stdout.write(`${JSON.stringify({ pagesPerSec, pages: rest.length, eventLoopMaxMs, eventLoopP99Ms })}\n`);

@@ -1,5 +1,6 @@
-// A process that saves annotations as fast as it can and reports each save once it is acknowledged;
-// the durability test kills it with SIGKILL at random moments.
+// A process that saves annotations, and every few an edit of the article's title (library.journal), as fast
+// as it can and reports each save once it is acknowledged; the durability test kills it with SIGKILL at random
+// moments.
 import { readFile } from 'node:fs/promises';
 import { writeSync } from 'node:fs';
 import { Library } from '../../src/main/core/library';
@@ -18,4 +19,8 @@ for (let n = 0; ; n++) {
   const annotation = await library.createAnnotation(articleId, start, start + 40, text.slice(start, start + 40), { note: `write ${n}` });
   // Written synchronously, after the save resolved: what the parent reads was durably on disk.
   writeSync(1, `ack ${annotation.id}\n`);
+  if (n % 3 === 0) {
+    await library.updateArticle(articleId, { title: `Edit ${n}` });
+    writeSync(1, `title ${n}\n`);
+  }
 }

@@ -22,7 +22,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Runs the writer until it has acknowledged some saves, kills it at a random moment, returns the acks. */
+/** Runs the writer until it has acknowledged some saves, kills it at a random moment, returns the acks
+ * (annotation ids, and `title N` for an edit of the article). */
 function runAndKill(delayMs: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(projectDir, 'tests/durability/writer.ts'), dir, seedPath], {
@@ -39,6 +40,7 @@ function runAndKill(delayMs: number): Promise<string[]> {
       for (const line of lines) {
         if (line === 'ready') setTimeout(() => child.kill('SIGKILL'), delayMs);
         else if (line.startsWith('ack ')) acks.push(line.slice(4));
+        else if (line.startsWith('title ')) acks.push(line);
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
@@ -54,7 +56,12 @@ describe('killed while writing', () => {
       const library = await Library.open(dir);
       const [article] = library.listArticles();
       const saved = new Set((await library.listAnnotations(article.id)).map((a) => a.id));
-      for (const id of acknowledged) expect(saved.has(id), `acknowledged save ${id} after kill ${i + 1}`).toBe(true);
+      for (const id of acknowledged.filter((ack) => !ack.startsWith('title '))) {
+        expect(saved.has(id), `acknowledged save ${id} after kill ${i + 1}`).toBe(true);
+      }
+      // The title is the last edit acknowledged, or one made after it whose acknowledgement the kill cut off.
+      const lastTitle = acknowledged.findLast((ack) => ack.startsWith('title '));
+      if (lastTitle) expect(Number(/^Edit (\d+)$/.exec(article.title)?.[1])).toBeGreaterThanOrEqual(Number(lastTitle.slice(6)));
       await library.close();
     }
     expect(acknowledged.length).toBeGreaterThan(KILLS);

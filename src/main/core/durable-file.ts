@@ -57,6 +57,25 @@ function describe(error: unknown): string {
 }
 
 /**
+ * Appends `data` to the file and waits until it is on disk; `created`, when the append may have made the file,
+ * so that its name is made durable too (the folder synced).
+ */
+export async function appendFileDurable(path: string, data: string, options: { created?: boolean } = {}): Promise<void> {
+  try {
+    const handle = await fileSystem.open(path, 'a');
+    try {
+      await handle.writeFile(data);
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+    if (options.created) await fsyncDirectory(dirname(path));
+  } catch (error) {
+    throw new DossierError('storage', `Could not save ${path}: ${describe(error)}.`);
+  }
+}
+
+/**
  * With `keepPrevious`, the file being replaced is kept under that name (one generation of backup): a
  * crash between the two renames leaves the backup and no file, which the reader restores from.
  */

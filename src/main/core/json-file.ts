@@ -219,16 +219,24 @@ export class Store<T> {
 
   /** Computes the next state from the current one, saves it durably, then makes it current. */
   update(next: (current: T) => T): Promise<T> {
-    return this.queue.run(async () => {
-      const previous = this.db.data;
-      this.db.data = next(previous);
-      try {
-        await this.db.write();
-      } catch (error) {
-        this.db.data = previous;
-        throw error;
-      }
-      return this.db.data;
-    });
+    return this.queue.run(() => this.save(next(this.db.data)));
+  }
+
+  /** Saves `data` as the whole file, durably, then makes it current: for a caller already in the write queue. */
+  async save(data: T): Promise<T> {
+    const previous = this.db.data;
+    this.db.data = data;
+    try {
+      await this.db.write();
+    } catch (error) {
+      this.db.data = previous;
+      throw error;
+    }
+    return data;
+  }
+
+  /** Makes `data` current without writing the file: for changes saved durably elsewhere (library.journal). */
+  adopt(data: T): void {
+    this.db.data = data;
   }
 }

@@ -12,7 +12,6 @@ import {
   BodyFileSchema,
   EntitiesFileSchema,
   ENTITY_TYPE_NAMES,
-  LibraryFileSchema,
   SCHEMA_VERSION,
   type Annotation,
   type AnnotationsFile,
@@ -22,7 +21,6 @@ import {
   type EntitiesFile,
   type Entity,
   type EntityType,
-  type LibraryFile,
   type MergeRecord,
   type Relation,
   BriefsFileSchema,
@@ -51,6 +49,7 @@ import { newId } from './ids';
 import { type Extractor, extractHere } from './importers/extractor';
 import type { ExtractedArticle } from './importers/types';
 import { Store, ValidatedJsonFile } from './json-file';
+import { LibraryStore } from './library-journal';
 import { acquireLibraryLock } from './library-lock';
 import { WriteQueue } from './write-queue';
 
@@ -179,7 +178,7 @@ export class Library {
   private constructor(
     readonly dir: string,
     private readonly queue: WriteQueue,
-    private readonly library: Store<LibraryFile>,
+    private readonly library: LibraryStore,
     private readonly entities: Store<EntitiesFile>,
     private readonly releaseLock: () => Promise<void>,
     warnings: string[],
@@ -196,13 +195,11 @@ export class Library {
       const queue = new WriteQueue();
       const warnings: string[] = [];
       const recovered = (message: string) => warnings.push(message);
-      const library = await Store.open(
-        join(dir, 'library.json'),
-        LibraryFileSchema,
-        { schemaVersion: SCHEMA_VERSION, articles: [] },
-        queue,
-        { onRecover: recovered, libraryDir: dir, checkedStamp: join(dir, 'cache', 'checked', 'library.json') },
-      );
+      const library = await LibraryStore.open(dir, queue, {
+        onRecover: recovered,
+        libraryDir: dir,
+        checkedStamp: join(dir, 'cache', 'checked', 'library.json'),
+      });
       const entities = await Store.open(
         join(dir, 'entities.json'),
         EntitiesFileSchema,
@@ -298,6 +295,7 @@ export class Library {
 
   async close(): Promise<void> {
     this.closed = true;
+    await this.library.compact();
     await this.queue.run(async () => {
       // Written only by a clean close, so that the next start need not read every annotation file.
       await mkdir(dirname(this.countsCachePath), { recursive: true });
@@ -456,13 +454,10 @@ export class Library {
   }
 
   async updateArticle(id: string, patch: ArticlePatch): Promise<Article> {
-    this.getArticle(id);
-    const data = await this.library.update((current) => ({
-      ...current,
-      articles: current.articles.map((a) => (a.id === id ? { ...a, ...patch } : a)),
-    }));
+    const updated = { ...this.getArticle(id), ...patch };
+    await this.library.put([updated]);
     this.changed({ kind: 'article', id });
-    return data.articles.find((a) => a.id === id)!;
+    return updated;
   }
 
   /** Reads and extracts files without writing anything. */
@@ -549,7 +544,7 @@ export class Library {
       fresh.push({ article, previous, result });
     }
     if (fresh.length === 0) return results;
-    await this.library.update((current) => ({ ...current, articles: [...current.articles, ...fresh.map((f) => f.article)] }));
+    await this.library.put(fresh.map((f) => f.article));
     for (const { article } of fresh) {
       this.setCount(article.id, 0);
       this.changed({ kind: 'article', id: article.id });
