@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { execFile } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { openCore, type Core } from '../src/main/core';
 import { composeBrief, writeNewFile } from '../src/main/core/briefs';
 import { extractArticle } from '../src/main/core/importers';
@@ -19,6 +19,7 @@ import type { Annotation } from '../src/shared/model';
 import { canonicalText } from '../src/shared/canonical-text';
 import { corpusPages, corpusWords, generateLibrary, random } from './generate';
 import { serve } from '../tests/e2e/fixtures';
+import { annotate, importThroughPicker } from '../tests/e2e/reader-helpers';
 
 const projectDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedDir = join(projectDir, '..', 'shared');
@@ -97,11 +98,13 @@ async function measureGraph(core: Core, entityIds: string[], next: () => number)
  * browser opened on it, three times (median); then the same page loaded again, with its code compiled once
  * already (as the app has it from its code cache), and the renderer's heap.
  */
-async function measureBrowser(dir: string): Promise<{ firstPaintMs: number; firstPaintWarmMs: number; rendererHeapMb: number }> {
+type BrowserFigures = { firstPaintMs: number; firstPaintWarmMs: number; rendererHeapMb: number; rendererLongTaskMaxMs: number; rendererLongTasks: number };
+async function measureBrowser(dir: string, words: string[]): Promise<BrowserFigures> {
   const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const cold: number[] = [];
   const warm: number[] = [];
   let rendererHeapMb = 0;
+  let longTasks: number[] = [];
   for (let run = 0; run < 3; run++) {
     const host = await serve(dir, join(dir, 'exports'));
     const browser = await chromium.launch({
@@ -137,12 +140,49 @@ async function measureBrowser(dir: string): Promise<{ firstPaintMs: number; firs
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('HeapProfiler.collectGarbage');
       rendererHeapMb = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / 1024 / 1024;
+      longTasks = await rendererLongTasks(page, words);
     } finally {
       await browser.close();
       await host.stop();
     }
   }
-  return { firstPaintMs: percentile(cold, 50), firstPaintWarmMs: percentile(warm, 50), rendererHeapMb };
+  return {
+    firstPaintMs: percentile(cold, 50),
+    firstPaintWarmMs: percentile(warm, 50),
+    rendererHeapMb,
+    rendererLongTaskMaxMs: Math.max(0, ...longTasks),
+    rendererLongTasks: longTasks.length,
+  };
+}
+
+/**
+ * The long tasks (over 50 ms) of the window's thread while the user searches as they type, annotates a
+ * passage and imports eight articles through the picker (the list of the whole library then drawn again).
+ */
+async function rendererLongTasks(page: Page, words: string[]): Promise<number[]> {
+  await page.evaluate(() => {
+    const seen = window as unknown as { longTasks: number[] };
+    seen.longTasks = [];
+    new PerformanceObserver((list) => seen.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  });
+  const box = page.getByRole('searchbox', { name: 'Search the library' });
+  await box.click();
+  await box.pressSequentially('president', { delay: 150 });
+  await page.waitForLoadState('networkidle');
+  await box.fill('');
+  await page.locator('.article-list a').first().click();
+  const quote = await page.locator('.article-body .tiptap p').first().evaluate((p) => (p.textContent ?? '').slice(0, 40).trim());
+  await annotate(page, quote, 'A note from the benchmark');
+  const next = random(11);
+  const files = Array.from({ length: 8 }, (_, i) => ({
+    name: `bench-import-${i}.md`,
+    mimeType: 'text/markdown',
+    buffer: Buffer.from(`# Imported by the benchmark ${i}\n\n${Array.from({ length: 600 }, () => words[Math.floor(next() * words.length)]).join(' ')}\n`),
+  }));
+  await importThroughPicker(page, files);
+  await page.getByRole('status').filter({ hasText: 'Imported 8 articles.' }).waitFor({ timeout: 120_000 });
+  await page.waitForLoadState('networkidle');
+  return page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 }
 
 async function main() {
@@ -255,7 +295,7 @@ async function main() {
   // weigh on the page's first paint.
   if (process.platform !== 'win32') await run('sync', []);
   log('Measuring the browser host');
-  const browser = await measureBrowser(dir);
+  const browser = await measureBrowser(dir, words);
 
   log('Restoring the saved search index at the next start; the timeline, entity pages and graph');
   // In a fresh process, as at launch: open, then the first search answered from the restored index, then the
@@ -277,7 +317,8 @@ async function main() {
   log('Importing real pages into the library');
   // Last, since it adds them to the library; in a process of its own, as the window imports (see import-pages.ts).
   const { stdout: imported } = await run(process.execPath, [...process.execArgv, join(projectDir, 'bench', 'import-pages.ts'), dir, sharedDir]);
-  const importArticlesPerSec = (JSON.parse(imported) as { pagesPerSec: number }).pagesPerSec;
+  const importRun = JSON.parse(imported) as { pagesPerSec: number; eventLoopMaxMs: number };
+  const importArticlesPerSec = importRun.pagesPerSec;
   if (!values.keep) await rm(dir, { recursive: true, force: true });
 
   const figures = {
@@ -295,6 +336,7 @@ async function main() {
     searchIndexBuildMs: round(indexBuildMs),
     searchIndexRestoreMs: round(percentile(restores, 50)),
     eventLoopMaxDelayMs: round(Math.max(searchLoopMaxMs, loop.max / 1e6)),
+    importEventLoopMaxDelayMs: round(importRun.eventLoopMaxMs),
     indexUpdateMs: round(percentile(updates, 50)),
     importArticlesPerSec: round(importArticlesPerSec),
     generatedImportArticlesPerSec: round((size / generated.importMs) * 1000),
@@ -316,6 +358,8 @@ async function main() {
     coreRssMb: round(appCoreRssMb),
     benchProcessRssMb: round(peakRss / 1024 / 1024),
     rendererHeapMb: round(browser.rendererHeapMb),
+    rendererLongTaskMaxMs: round(browser.rendererLongTaskMaxMs),
+    rendererLongTasks: browser.rendererLongTasks,
   };
   const results = join(projectDir, 'bench', 'results');
   await mkdir(results, { recursive: true });
