@@ -4,7 +4,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { writeFileDurable } from '../../src/main/core/durable-file';
+import { ValidatedJsonFile } from '../../src/main/core/json-file';
 import { Library } from '../../src/main/core/library';
 import { DossierError } from '../../src/shared/errors';
 import { ArticleListItemSchema } from '../../src/shared/api';
@@ -25,6 +27,22 @@ async function importSeed(library: Library) {
   const [result] = await library.commitImport(prepared);
   return result;
 }
+
+describe('library files as JSON', () => {
+  it('are written in ASCII alone and read back as they were, whatever the script', async () => {
+    const schema = z.object({ schemaVersion: z.number(), texts: z.array(z.string()) });
+    const data = { schemaVersion: 2, texts: ['“gangster-like” — Pompeo', 'Pjöngjang 平壤 بيونغ يانغ', 'an emoji 🗞️ and a lone \ud800 half'] };
+    const file = new ValidatedJsonFile(join(dir, 'texts.json'), schema);
+    await file.write(data);
+    const bytes = await readFile(join(dir, 'texts.json'));
+    expect(bytes.every((byte) => byte < 0x80)).toBe(true);
+    expect(JSON.parse(bytes.toString('latin1'))).toEqual(data);
+    expect(await new ValidatedJsonFile(join(dir, 'texts.json'), schema).read()).toEqual(data);
+    // A file in UTF-8 (an older Dossier's, or one edited by hand) still reads.
+    await writeFile(join(dir, 'texts.json'), JSON.stringify(data));
+    expect(await new ValidatedJsonFile(join(dir, 'texts.json'), schema).read()).toEqual(data);
+  });
+});
 
 describe('durable write', () => {
   it('replaces a file whole and leaves no temp file behind', async () => {
