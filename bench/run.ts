@@ -113,6 +113,9 @@ async function measureBrowser(dir: string, words: string[]): Promise<BrowserFigu
     });
     try {
       const page = await browser.newPage();
+      // The helpers shared with the end-to-end tests pass functions to the page; compiled by tsx (not by
+      // Playwright's runner), those call esbuild's __name, which the page must have.
+      await page.addInitScript({ content: 'window.__name = (f) => f;' });
       // When the first article of the list is drawn, from the start of the page's navigation: noted by the page
       // itself in the frame that draws it (Playwright's own checks come up to half a second apart).
       await page.addInitScript(() => {
