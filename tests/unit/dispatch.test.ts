@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import { dispatch } from '../../src/main/core/dispatch';
 import { api, type ArticleListItem, type Handlers } from '../../src/shared/api';
 
@@ -21,22 +22,25 @@ const item = (id: string, annotationCount = 0): ArticleListItem => ({
 describe('dispatch', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('checks an output against the contract once for a value its handler hands out again', async () => {
-    let list = [item('aaaaaaaaaaaaaaaa'), item('bbbbbbbbbbbbbbbb', 2)];
+  it('checks an output against the contract once for a value its handler hands out again, a list item by item', async () => {
+    const [a, b] = [item('aaaaaaaaaaaaaaaa'), item('bbbbbbbbbbbbbbbb', 2)];
+    let list = [a, b];
     const handlers = { 'articles.list': async () => list } as unknown as Handlers;
-    const check = vi.spyOn(api['articles.list'].output, 'parse');
+    const check = vi.spyOn((api['articles.list'].output as z.ZodArray<z.ZodType>).element, 'parse');
 
     const first = await dispatch(handlers, 'articles.list', {});
     expect(first).toEqual({ ok: true, value: list });
     expect(await dispatch(handlers, 'articles.list', {})).toEqual(first);
-    expect(check).toHaveBeenCalledTimes(1);
+    expect(check).toHaveBeenCalledTimes(2);
 
-    // A new list (a count changed) is checked; one that breaks the contract is an error, not sent on.
-    list = [item('aaaaaaaaaaaaaaaa', 1)];
+    // The list made again with one new item (a count changed): only that item is checked.
+    list = [a, item('bbbbbbbbbbbbbbbb', 3)];
     expect(await dispatch(handlers, 'articles.list', {})).toEqual({ ok: true, value: list });
-    list = [{ ...item('cccccccccccccccc'), annotationCount: -1 }];
+    expect(check).toHaveBeenCalledTimes(3);
+    // An item that breaks the contract is an error, not sent on, each time it is handed out.
+    list = [a, { ...item('cccccccccccccccc'), annotationCount: -1 }];
     expect(await dispatch(handlers, 'articles.list', {})).toMatchObject({ ok: false });
     expect(await dispatch(handlers, 'articles.list', {})).toMatchObject({ ok: false });
-    expect(check).toHaveBeenCalledTimes(4);
+    expect(check).toHaveBeenCalledTimes(5);
   });
 });

@@ -298,8 +298,16 @@ describe('library', () => {
     expect(library.listVersion).toBe(afterCreate);
     expect(library.listArticles()).toBe(counted);
 
+    // Another article imported: the list is made again, the items of the articles that did not change are the
+    // same (so that the contract check looks at the new one alone).
+    const [other] = await library.commitImport(await library.prepareImport([{ name: 'other.txt', bytes: Buffer.from('Another article.') }]));
+    const longer = library.listArticles();
+    expect(longer.map((item) => item.id)).toEqual([article.id, other.article.id]);
+    expect(longer[0]).toBe(counted[0]);
+
     await library.updateArticle(article.id, { title: 'Renamed' });
     expect(library.listArticles()[0]).toMatchObject({ title: 'Renamed', annotationCount: 1 });
+    expect(library.listArticles()[1]).toBe(longer[1]);
     const afterRename = library.listVersion;
     expect(afterRename).not.toBe(afterCreate);
     await library.close();

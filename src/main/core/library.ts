@@ -159,6 +159,9 @@ export class Library {
   private readonly annotationCounts = new Map<string, number>();
   /** The list as `listArticles` last made it, for the articles and counts it was made from. */
   private listed: { from: Article[]; items: ArticleListItem[] } | null = null;
+  /** Each article's list item, made again only when the article or its count changes: a list made again
+   * after an import holds the same items but one (which the contract check then looks at alone). */
+  private readonly listItems = new WeakMap<Article, ArticleListItem>();
   /** What `listVersion` is made of: this opening of the library, and a count of the list's changes in it. */
   private readonly opening = newId();
   private listChanges = 0;
@@ -361,8 +364,15 @@ export class Library {
   listArticles(limit?: number): ArticleListItem[] {
     const { articles } = this.library.data;
     if (limit !== undefined && limit < articles.length) return articles.slice(0, limit).map((a) => listItem(a, this.annotationCount(a.id)));
-    if (this.listed?.from !== articles) this.listed = { from: articles, items: articles.map((a) => listItem(a, this.annotationCount(a.id))) };
+    if (this.listed?.from !== articles) this.listed = { from: articles, items: articles.map((a) => this.listItemOf(a)) };
     return this.listed.items;
+  }
+
+  private listItemOf(article: Article): ArticleListItem {
+    const count = this.annotationCount(article.id);
+    let item = this.listItems.get(article);
+    if (item?.annotationCount !== count) this.listItems.set(article, (item = listItem(article, count)));
+    return item;
   }
 
   /** Every article as library.json has it, excerpt and source included (callers must not change it). */
