@@ -56,19 +56,24 @@ function describe(error: unknown): string {
   return err.message ?? String(error);
 }
 
+/** Writes `data` into the file opened with `flags` (write or append) and waits until it is on disk. */
+async function writeSynced(path: string, flags: 'w' | 'a', data: string | Uint8Array): Promise<void> {
+  const handle = await fileSystem.open(path, flags);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Appends `data` to the file and waits until it is on disk; `created`, when the append may have made the file,
  * so that its name is made durable too (the folder synced).
  */
 export async function appendFileDurable(path: string, data: string, options: { created?: boolean } = {}): Promise<void> {
   try {
-    const handle = await fileSystem.open(path, 'a');
-    try {
-      await handle.writeFile(data);
-      await handle.datasync();
-    } finally {
-      await handle.close();
-    }
+    await writeSynced(path, 'a', data);
     if (options.created) await fsyncDirectory(dirname(path));
   } catch (error) {
     throw new DossierError('storage', `Could not save ${path}: ${describe(error)}.`);
@@ -83,13 +88,7 @@ export async function writeFileDurable(path: string, data: string | Uint8Array, 
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${++tempCounter}.tmp`);
   try {
-    const handle = await fileSystem.open(temp, 'w');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeSynced(temp, 'w', data);
     if (options.keepPrevious) {
       try {
         await renameWithRetry(path, options.keepPrevious);
