@@ -5,7 +5,7 @@
 // the import workers, warm after the first pages (not counted: as after a first import of a few files;
 // a worker loads its parsers for ~1 s), once the app is up: the search index restored
 // (at launch its restore takes a core for a second or more). Used by bench/run.ts, on the library it built:
-// every page saved there rewrites its library.json, and is indexed.
+// every page saved there is written to its library.journal, and indexed.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';

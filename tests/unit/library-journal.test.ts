@@ -57,11 +57,11 @@ describe('the library journal', () => {
   it('saves an article by a line in the journal, leaving library.json as it was, and folds it in at close', async () => {
     const store = await openStore();
     const first = article('first');
-    await store.put([first]);
+    await store.put(() => [first]);
     // A new library's first save writes library.json, so that the folder is known as a library.
     const written = await readFile(join(dir, 'library.json'), 'utf8');
-    await store.put([article('second')]);
-    await store.put([{ ...first, title: 'first, renamed' }]);
+    await store.put(() => [article('second')]);
+    await store.put(() => [{ ...first, title: 'first, renamed' }]);
     expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe(written);
     expect((await readFile(join(dir, 'library.journal'), 'utf8')).split('\n')).toHaveLength(3);
     expect(titles(store)).toEqual(['first, renamed', 'second']);
@@ -76,36 +76,36 @@ describe('the library journal', () => {
 
   it('rewrites library.json once the journal is long, and starts the journal again', async () => {
     const store = await openStore();
-    await store.put([article('first')]);
-    await store.put(Array.from({ length: JOURNAL_LIMIT - 1 }, (_, i) => article(`a${i}`)));
+    await store.put(() => [article('first')]);
+    await store.put(() => Array.from({ length: JOURNAL_LIMIT - 1 }, (_, i) => article(`a${i}`)));
     expect(await stat(join(dir, 'library.journal')).then((s) => s.size)).toBeGreaterThan(0);
-    await store.put([article('one more'), article('and another')]);
+    await store.put(() => [article('one more'), article('and another')]);
     expect(await stat(join(dir, 'library.journal')).catch(() => null)).toBeNull();
     expect(JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')).articles).toHaveLength(JOURNAL_LIMIT + 2);
-    await store.put([article('after')]);
+    await store.put(() => [article('after')]);
     expect((await openStore()).data.articles).toHaveLength(JOURNAL_LIMIT + 3);
   });
 
   it('ignores a last line cut short by a crash (never acknowledged) and folds the journal in', async () => {
     const store = await openStore();
-    await store.put([article('first')]);
-    await store.put([article('second')]);
+    await store.put(() => [article('first')]);
+    await store.put(() => [article('second')]);
     await appendFile(join(dir, 'library.journal'), `{"v":${SCHEMA_VERSION},"put":{"id":"abcdefgh","tit`);
     const warnings: string[] = [];
     const reopened = await openStore(warnings);
     expect(titles(reopened)).toEqual(['first', 'second']);
     expect(warnings).toEqual([]);
     expect(await stat(join(dir, 'library.journal')).catch(() => null)).toBeNull();
-    await reopened.put([article('third')]);
+    await reopened.put(() => [article('third')]);
     expect(titles(await openStore())).toEqual(['first', 'second', 'third']);
   });
 
   it('keeps what it can read of a damaged journal, says so, and sets the journal aside', async () => {
     const store = await openStore();
-    await store.put([article('first')]);
-    await store.put([article('second')]);
+    await store.put(() => [article('first')]);
+    await store.put(() => [article('second')]);
     await appendFile(join(dir, 'library.journal'), 'not json\n{"v":1,"put":{"id":"x"}}\n');
-    await store.put([article('third')]);
+    await store.put(() => [article('third')]);
     const warnings: string[] = [];
     const reopened = await openStore(warnings);
     expect(titles(reopened)).toEqual(['first', 'second', 'third']);
@@ -116,7 +116,7 @@ describe('the library journal', () => {
 
   it('refuses a journal written by a newer Dossier, touching nothing', async () => {
     const store = await openStore();
-    await store.put([article('first')]);
+    await store.put(() => [article('first')]);
     const line = `${JSON.stringify({ v: SCHEMA_VERSION + 1, put: article('from the future') })}\n`;
     await writeFile(join(dir, 'library.journal'), line);
     await expect(openStore()).rejects.toMatchObject({ code: 'library_too_new' });
@@ -125,16 +125,16 @@ describe('the library journal', () => {
 
   it('a failed append changes nothing and the next save rewrites library.json whole', async () => {
     const store = await openStore();
-    await store.put([article('first')]);
-    await store.put([article('second')]);
+    await store.put(() => [article('first')]);
+    await store.put(() => [article('second')]);
     const open = fileSystem.open;
     vi.spyOn(fileSystem, 'open').mockImplementationOnce(async () => {
       throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
     });
-    await expect(store.put([article('lost')])).rejects.toThrow(/the disk is full/);
+    await expect(store.put(() => [article('lost')])).rejects.toThrow(/the disk is full/);
     expect(titles(store)).toEqual(['first', 'second']);
     vi.mocked(fileSystem.open).mockImplementation(open);
-    await store.put([article('third')]);
+    await store.put(() => [article('third')]);
     expect(await stat(join(dir, 'library.journal')).catch(() => null)).toBeNull();
     expect(titles(await openStore())).toEqual(['first', 'second', 'third']);
   });
@@ -144,11 +144,13 @@ describe('the library journal', () => {
     const bytes = await readFile(fixture);
     const [seed] = await library.commitImport(await library.prepareImport([{ name: 'seed.txt', bytes }]));
     const [other] = await library.commitImport(await library.prepareImport([{ name: 'other.txt', bytes: Buffer.from('Another article.\n\nWith a second paragraph.') }]));
-    await library.updateArticle(seed.article.id, { title: 'Renamed' });
+    // Two edits made at once both count: each patches the article as the one before it left it.
+    await Promise.all([library.updateArticle(seed.article.id, { title: 'Renamed' }), library.updateArticle(seed.article.id, { byline: 'A. Reporter' })]);
+    expect(library.getArticle(seed.article.id)).toMatchObject({ title: 'Renamed', byline: 'A. Reporter' });
     const reopened = await Library.open(await crashCopy());
-    expect(reopened.listArticles().map((a) => [a.id, a.title])).toEqual([
-      [seed.article.id, 'Renamed'],
-      [other.article.id, other.article.title],
+    expect(reopened.listArticles().map((a) => [a.id, a.title, a.byline])).toEqual([
+      [seed.article.id, 'Renamed', 'A. Reporter'],
+      [other.article.id, other.article.title, other.article.byline],
     ]);
     await reopened.close();
     await library.close();

@@ -87,10 +87,10 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     try {
       json = JSON.parse(raw);
     } catch {
-      // Reported by `parse`, with what is wrong.
+      // Reported by `parse`, with what is wrong (after a byte order mark is taken off).
     }
     if (json !== undefined && (await asWritten)) return { ok: true, data: json as T, migratedFrom: null };
-    return this.parse(raw, path);
+    return this.parse(raw, path, json);
   }
 
   /** Whether the file is, byte for byte, what this schema's Dossier last wrote (see `checkedStamp`). */
@@ -119,12 +119,15 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     }
   }
 
-  private parse(raw: string, path: string): Loaded<T> {
-    let json: unknown;
-    try {
-      json = JSON.parse(raw.replace(/^\uFEFF/, ''));
-    } catch {
-      return { ok: false, missing: false, reason: raw.length === 0 ? 'it is empty' : 'it is not valid JSON' };
+  /** `known`: the JSON of `raw` when it was parsed already. */
+  private parse(raw: string, path: string, known?: unknown): Loaded<T> {
+    let json = known;
+    if (json === undefined) {
+      try {
+        json = JSON.parse(raw.replace(/^\uFEFF/, ''));
+      } catch {
+        return { ok: false, missing: false, reason: raw.length === 0 ? 'it is empty' : 'it is not valid JSON' };
+      }
     }
     const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
     if (typeof version === 'number' && version > SCHEMA_VERSION) {

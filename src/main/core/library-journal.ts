@@ -91,9 +91,14 @@ function readLine(row: string, libraryPath: string): Article | null {
     );
   }
   // A line from an older format is brought up to date as the file it belongs to would be.
-  const { data } = migrateFile(libraryPath, { schemaVersion: line.v, articles: [line.put] });
-  const parsed = ArticleSchema.safeParse((data as { articles: unknown[] }).articles[0]);
-  return parsed.success ? parsed.data : null;
+  try {
+    const { data } = migrateFile(libraryPath, { schemaVersion: line.v, articles: [line.put] });
+    const parsed = ArticleSchema.safeParse((data as { articles: unknown[] }).articles[0]);
+    return parsed.success ? parsed.data : null;
+  } catch {
+    // A format no migration starts from: damage.
+    return null;
+  }
 }
 
 export class LibraryStore {
@@ -138,15 +143,19 @@ export class LibraryStore {
     return this.store.data;
   }
 
-  /** Saves these articles (new ones, or new versions of ones by their id) durably, then makes them current. */
-  put(articles: Article[]): Promise<LibraryFile> {
+  /**
+   * Saves the articles `change` returns (new ones, or new versions of ones by their id) durably, then makes
+   * them current; `change` is given the library as it is when its turn in the write queue comes.
+   */
+  put(change: (current: LibraryFile) => Article[]): Promise<Article[]> {
     return this.queue.run(async () => {
+      const articles = change(this.store.data);
       const next = { ...this.store.data, articles: withPuts(this.store.data.articles, articles) };
       if (this.mustCompact || !this.written || this.lines + articles.length > JOURNAL_LIMIT) {
         await this.store.save(next);
         this.written = true;
         await this.emptyJournal();
-        return next;
+        return articles;
       }
       const text = articles.map((put) => `${JSON.stringify({ v: SCHEMA_VERSION, put })}\n`).join('');
       try {
@@ -158,7 +167,7 @@ export class LibraryStore {
       this.exists = true;
       this.lines += articles.length;
       this.store.adopt(next);
-      return next;
+      return articles;
     });
   }
 

@@ -464,8 +464,13 @@ export class Library {
   }
 
   async updateArticle(id: string, patch: ArticlePatch): Promise<Article> {
-    const updated = { ...this.getArticle(id), ...patch };
-    await this.library.put([updated]);
+    this.getArticle(id);
+    // Patched as it is when the save's turn comes: two edits made at once both count.
+    const [updated] = await this.library.put(({ articles }) => {
+      const current = articles.find((a) => a.id === id);
+      if (!current) throw new DossierError('not_found', `No article with id ${id} in this library.`);
+      return [{ ...current, ...patch }];
+    });
     this.changed({ kind: 'article', id });
     return updated;
   }
@@ -554,7 +559,7 @@ export class Library {
       fresh.push({ article, previous, result });
     }
     if (fresh.length === 0) return results;
-    await this.library.put(fresh.map((f) => f.article));
+    await this.library.put(() => fresh.map((f) => f.article));
     for (const { article } of fresh) {
       this.setCount(article.id, 0);
       this.changed({ kind: 'article', id: article.id });
