@@ -109,7 +109,7 @@ describe('the library journal', () => {
     const warnings: string[] = [];
     const reopened = await openStore(warnings);
     expect(titles(reopened)).toEqual(['first', 'second', 'third']);
-    expect(warnings).toEqual([expect.stringMatching(/^2 saved change\(s\) .* could not be read .* set aside as library\.journal\.damaged-/)]);
+    expect(warnings).toEqual([expect.stringMatching(/^2 saved changes .* could not be read .* were skipped; the rest were kept\. The journal was set aside as library\.journal\.damaged-/)]);
     expect((await readdir(dir)).filter((n) => n.startsWith('library.journal'))).toEqual([expect.stringMatching(/^library\.journal\.damaged-/)]);
     expect(JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')).articles).toHaveLength(3);
   });

@@ -130,8 +130,9 @@ export class LibraryStore {
       await rename(path, aside);
       opened.exists = false;
       opened.lines = 0;
+      const one = journal.damaged === 1;
       options.onRecover(
-        `${journal.damaged} saved change(s) to the library’s articles could not be read from library.journal and were skipped; the rest were kept. It was set aside as ${basename(aside)}.`,
+        `${one ? 'One saved change' : `${journal.damaged} saved changes`} to the library’s articles could not be read from library.journal and ${one ? 'was' : 'were'} skipped; the rest were kept. The journal was set aside as ${basename(aside)}.`,
       );
     } else if (journal.torn) {
       await queue.run(() => opened.compactNow());
