@@ -308,6 +308,12 @@ export const api = {
   /** The library's articles in order; `limit`: only the first ones (a window's first screenful, shown before
    * the whole list has come). */
   'articles.list': method(z.object({ limit: z.number().int().positive().optional() }), z.array(ArticleListItemSchema)),
+  /** The articles of the list that changed since the list of version `since` (library.info's `listVersion`),
+   * new ones last, and the version they bring the list to; null when the core cannot tell: ask for the list. */
+  'articles.changes': method(
+    z.object({ since: z.string().max(200) }),
+    z.object({ version: z.string(), changed: z.array(ArticleListItemSchema) }).nullable(),
+  ),
   'articles.get': method(
     z.object({ id: IdSchema }),
     z.object({ article: ArticleSchema, doc: DocNodeSchema, text: z.string() }),

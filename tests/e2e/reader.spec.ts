@@ -128,11 +128,13 @@ test('notes are rich text with @-mentions that link entities, saved as typed and
   await expect(again.getByRole('textbox', { name: 'Note' }).locator('strong')).toHaveText('Urgent and follow up');
 });
 
-test('the library list is asked for again when an annotation is added, not each time a note is saved', async ({ page, host }) => {
-  const listed: string[] = [];
+test('the window asks for the articles whose count changed when an annotation is added, for nothing when a note is saved', async ({ page, host }) => {
+  const asked: { method: string; body: string }[] = [];
   page.on('request', (request) => {
-    if (request.url().includes('/api/articles.list')) listed.push(request.postData() ?? '');
+    const method = /\/api\/(articles\.(?:list|changes))/.exec(request.url())?.[1];
+    if (method) asked.push({ method, body: request.postData() ?? '' });
   });
+  const count = (method: string) => asked.filter((a) => a.method === method).length;
   await page.goto(host.url);
   await importThroughPicker(page, { name: 'diplomat.txt', mimeType: 'text/plain', buffer: await readFile(seedFile) });
   const library = page.getByRole('navigation', { name: 'Library' });
@@ -140,9 +142,9 @@ test('the library list is asked for again when an annotation is added, not each 
   await page.keyboard.press('a');
   await expect(library.getByLabel('1 annotation')).toBeVisible();
 
-  // Notes typed and saved, several times: no article and no count changed, the list is not sent again.
+  // Notes typed and saved, several times: no article and no count changed, nothing of the list is sent again.
   await page.waitForLoadState('networkidle');
-  const before = listed.length;
+  const before = asked.length;
   const editor = page.getByRole('form', { name: 'Annotation' });
   const note = editor.getByRole('textbox', { name: 'Note' });
   for (const words of ['Ask Biegun', ' about the July visit', ' and follow up']) {
@@ -150,12 +152,26 @@ test('the library list is asked for again when an annotation is added, not each 
     await expect(editor.getByText('Saved', { exact: true })).toBeVisible();
     await page.waitForLoadState('networkidle');
   }
-  expect(listed.length).toBe(before);
+  expect(asked.length).toBe(before);
   await editor.getByRole('button', { name: 'Done' }).click();
 
-  // Another annotation changes the count: the list comes again, and says so.
+  // Another annotation changes the count: the window asks what changed since its list, not for the list.
+  const lists = count('articles.list');
+  const changes = count('articles.changes');
   await selectInReader(page, SECOND);
   await page.keyboard.press('a');
   await expect(library.getByLabel('2 annotations')).toBeVisible();
-  expect(listed.length).toBeGreaterThan(before);
+  expect(count('articles.changes')).toBeGreaterThan(changes);
+  expect(count('articles.list')).toBe(lists);
+
+  // A second article imported comes into the list the same way, after the first.
+  await importThroughPicker(page, { name: 'second.md', mimeType: 'text/markdown', buffer: Buffer.from('# A second clip\n\nKim Jong Un met Moon Jae-in.\n') });
+  await expect(library.getByRole('link')).toHaveCount(2);
+  await expect(library.getByRole('link').nth(1)).toContainText('A second clip');
+  expect(count('articles.list')).toBe(lists);
+
+  // After a reload the window has no list yet: it asks for the whole of it.
+  await page.reload();
+  await expect(library.getByRole('link')).toHaveCount(2);
+  expect(count('articles.list')).toBeGreaterThan(lists);
 });

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fileSystem } from '../../src/main/core/durable-file';
 import { newId } from '../../src/main/core/ids';
 import { Library } from '../../src/main/core/library';
-import { JOURNAL_LIMIT, LibraryStore, withPuts } from '../../src/main/core/library-journal';
+import { JOURNAL_LIMIT, LibraryStore } from '../../src/main/core/library-journal';
 import { WriteQueue } from '../../src/main/core/write-queue';
 import { SCHEMA_VERSION, type Article } from '../../src/shared/model';
 
@@ -39,19 +39,6 @@ async function crashCopy(): Promise<string> {
   await rm(join(copy, '.dossier.lock'), { force: true });
   return copy;
 }
-
-describe('withPuts', () => {
-  it('puts a known id in its place and a new one at the end, for a few changes and for many', () => {
-    const [a, b, c] = ['a', 'b', 'c'].map((t) => article(t));
-    const b2 = { ...b, title: 'b2' };
-    expect(withPuts([a, b], [b2, c]).map((x) => x.title)).toEqual(['a', 'b2', 'c']);
-    const many = Array.from({ length: 20 }, (_, i) => article(`n${i}`));
-    const next = withPuts([a, b], [...many, b2, { ...many[3], title: 'n3 again' }]);
-    expect(next.map((x) => x.title)).toEqual(['a', 'b2', ...many.map((m, i) => (i === 3 ? 'n3 again' : m.title))]);
-    const unchanged = [a];
-    expect(withPuts(unchanged, [])).toBe(unchanged);
-  });
-});
 
 describe('the library journal', () => {
   it('saves an article by a line in the journal, leaving library.json as it was, and folds it in at close', async () => {

@@ -10,6 +10,7 @@ import { ValidatedJsonFile } from '../../src/main/core/json-file';
 import { Library } from '../../src/main/core/library';
 import { DossierError } from '../../src/shared/errors';
 import { ArticleListItemSchema } from '../../src/shared/api';
+import { withPuts } from '../../src/shared/with-puts';
 
 let dir: string;
 beforeEach(async () => {
@@ -271,6 +272,33 @@ describe('library', () => {
       await library.close();
     }
     await library.close();
+  });
+
+  it('tells what changed in the list since a version of it, or that it cannot', async () => {
+    const library = await Library.open(dir);
+    const { article } = await importSeed(library);
+    const shown = library.listArticles();
+    const version = library.listVersion;
+    expect(library.listChangesSince(version)).toEqual({ version, changed: [] });
+    const { start, end } = await library.locateQuote(article.id, QUOTE);
+    await library.createAnnotation(article.id, start, end, QUOTE, {});
+    const [other] = await library.commitImport(await library.prepareImport([{ name: 'other.txt', bytes: Buffer.from('Another article.') }]));
+    const since = library.listChangesSince(version)!;
+    expect(since.version).toBe(library.listVersion);
+    expect(since.changed.map((item) => [item.id, item.annotationCount])).toEqual([
+      [article.id, 1],
+      [other.article.id, 0],
+    ]);
+    // The list a window had, brought up to date with them, is the list.
+    expect(withPuts(shown, since.changed)).toEqual(library.listArticles());
+    // A version of another opening, a malformed one, or one older than the changes kept: the whole list is needed.
+    expect(library.listChangesSince(`another:${since.version.split(':')[1]}`)).toBeNull();
+    expect(library.listChangesSince('nonsense')).toBeNull();
+    expect(library.listChangesSince(`${version.split(':')[0]}:-5`)).toBeNull();
+    await library.close();
+    const reopened = await Library.open(dir);
+    expect(reopened.listChangesSince(since.version)).toBeNull();
+    await reopened.close();
   });
 
   it('hands out the same list until an article or a count changes, and the first articles alone when asked', async () => {

@@ -40,6 +40,7 @@ export function createHandlers(library: Library, search: SearchIndex, defaultExp
     }),
     'library.open': actions.openLibrary,
     'articles.list': async ({ limit }) => library.listArticles(limit),
+    'articles.changes': async ({ since }) => library.listChangesSince(since),
     'articles.get': async ({ id }) => library.loadArticle(id),
     'articles.import': async ({ files }) =>
       suggester.afterImport(await importFiles(library, files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') })))),

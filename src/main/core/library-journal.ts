@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { DossierError } from '../../shared/errors';
 import { ArticleSchema, LibraryFileSchema, SCHEMA_VERSION, type Article, type LibraryFile } from '../../shared/model';
+import { withPuts } from '../../shared/with-puts';
 import { appendFileDurable } from './durable-file';
 import { Store, type FileOptions } from './json-file';
 import { migrateFile } from './migrations';
@@ -18,29 +19,6 @@ import type { WriteQueue } from './write-queue';
 export const JOURNAL_LIMIT = 1000;
 
 const LineSchema = z.object({ v: z.number().int(), put: z.unknown() });
-
-/** `articles` with each of `puts` in the place of the article with its id, or after them all when new. */
-export function withPuts(articles: Article[], puts: Article[]): Article[] {
-  if (puts.length === 0) return articles;
-  const next = articles.slice();
-  const at = new Map<string, number>();
-  // One look through the list for a few changes; a map of every id when there are many (a journal at open).
-  const indexOf = (id: string): number => {
-    if (puts.length <= 8) return next.findIndex((a) => a.id === id);
-    if (at.size === 0) next.forEach((a, i) => at.set(a.id, i));
-    return at.get(id) ?? -1;
-  };
-  for (const article of puts) {
-    const i = indexOf(article.id);
-    if (i >= 0) {
-      next[i] = article;
-    } else {
-      if (at.size > 0) at.set(article.id, next.length);
-      next.push(article);
-    }
-  }
-  return next;
-}
 
 interface ReadJournal {
   exists: boolean;

@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ArticleListItem } from '../../../shared/api';
 import type { Entity } from '../../../shared/model';
+import { withPuts } from '../../../shared/with-puts';
 import { call } from '../lib/dossier';
 import { useStatus } from './use-status';
 
@@ -59,10 +60,18 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
     const first = opening ?? { articles: Promise.resolve([]), entities: call('entities.list', {}) };
     opening = null;
     const firstArticles = first.articles.then((a) => !cancelled && a.length > 0 && setArticles(a));
-    // The whole list, unless the one shown is still current (a note saved changes no article, nor any count).
+    // The whole list, unless the one shown is still current (a note saved changes no article, nor any count)
+    // or the core can say which of its articles changed since (an import, a count): then only those.
     const articlesLoaded = firstArticles.then(async () => {
       const { listVersion: current } = await call('library.info', {});
       if (current === listVersion.current) return;
+      const changes = listVersion.current === null ? null : await call('articles.changes', { since: listVersion.current });
+      if (cancelled) return;
+      if (changes) {
+        listVersion.current = changes.version;
+        setArticles((shown) => withPuts(shown, changes.changed));
+        return;
+      }
       const list = await call('articles.list', {});
       if (cancelled) return;
       listVersion.current = current;
