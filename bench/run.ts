@@ -211,8 +211,8 @@ async function main() {
   const openLibraryMs = percentile(opens, 50);
 
   log('Saving annotations');
-  // In a process of its own, on the core as the app holds it (see save-annotations.ts): 200 saves at places
-  // drawn from the seed 7, the numbers the queries below are drawn after.
+  // In a process of its own, on the core as the app opens it (see save-annotations.ts): SAVES saves at places
+  // drawn from the seed 7; the queries below are drawn from the numbers that come after those.
   const { stdout: saved } = await run(process.execPath, [...process.execArgv, join(projectDir, 'bench', 'save-annotations.ts'), dir, '7', String(SAVES)]);
   const { times: saves, loopMaxMs: saveLoopMaxMs } = JSON.parse(saved) as { times: number[]; loopMaxMs: number };
   const next = random(7);

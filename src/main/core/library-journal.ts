@@ -23,7 +23,6 @@ const LineSchema = z.object({ v: z.number().int(), put: z.unknown() });
 interface ReadJournal {
   exists: boolean;
   puts: Article[];
-  lines: number;
   /** Lines that could not be read, other than the last: damage, kept aside. */
   damaged: number;
   /** The last line cut short: a save interrupted before it was acknowledged. */
@@ -35,22 +34,18 @@ async function readJournal(path: string, libraryPath: string): Promise<ReadJourn
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { exists: false, puts: [], lines: 0, damaged: 0, torn: false };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { exists: false, puts: [], damaged: 0, torn: false };
     throw new DossierError('storage', `Could not read ${path}: ${(error as Error).message}`);
   }
   const rows = text.split('\n');
   // A complete journal ends with a newline; anything after the last one is a line whose save never finished.
   const tail = rows.pop() ?? '';
-  const read: ReadJournal = { exists: true, puts: [], lines: 0, damaged: 0, torn: tail !== '' };
+  const read: ReadJournal = { exists: true, puts: [], damaged: 0, torn: tail !== '' };
   for (const row of rows) {
     if (row === '') continue;
     const article = readLine(row, libraryPath);
-    if (article) {
-      read.puts.push(article);
-      read.lines++;
-    } else {
-      read.damaged++;
-    }
+    if (article) read.puts.push(article);
+    else read.damaged++;
   }
   return read;
 }
@@ -100,7 +95,7 @@ export class LibraryStore {
     const journal = await readJournal(path, libraryPath);
     store.adopt({ ...store.data, articles: withPuts(store.data.articles, journal.puts) });
     const written = (await stat(libraryPath).catch(() => null)) !== null;
-    const opened = new LibraryStore(store, path, queue, journal.exists, journal.lines, written);
+    const opened = new LibraryStore(store, path, queue, journal.exists, journal.puts.length, written);
     if (journal.damaged > 0) {
       // Everything readable is saved into library.json first; the journal is then kept aside, not deleted.
       await queue.run(() => store.save(store.data));
